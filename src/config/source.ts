@@ -1,0 +1,159 @@
+/**
+ * `sources/<id>.yaml`: one file per platform, saying how to fetch and how to extract.
+ * Strict: an unknown key is an error (a typo must fail loudly, not be ignored).
+ */
+import { z } from "zod";
+import { MentionKind } from "../domain/mention.js";
+import { CronExpression, HttpUrl, Slug, TimeZone } from "./common.js";
+
+/**
+ * How one field is read from an item. A plain string is shorthand for `{ selector }`.
+ * Without `selector` the item element itself is read.
+ */
+export const FieldSpec = z.union([
+  z.string(),
+  z
+    .object({
+      /** CSS selector relative to the item. @default the item itself */
+      selector: z.string().optional(),
+      /** Read this attribute instead of the text. */
+      attr: z.string().optional(),
+      /** Keep the first capture group (or the whole match) of this regex. */
+      regex: z.string().optional(),
+      /** How to normalise the value. @default "text" */
+      parse: z
+        .enum(["text", "html-text", "int", "float", "date", "unix", "rating", "count", "url"])
+        .optional(),
+      /** For `parse: rating`: the scale the site uses (5, 10, 100 for width %). @default 5 */
+      scale: z.number().positive().optional(),
+      /** A constant value instead of reading the page. */
+      const: z.union([z.string(), z.number()]).optional(),
+    })
+    .strict(),
+]);
+export type FieldSpec = z.infer<typeof FieldSpec>;
+
+export const FieldName = z.enum([
+  "externalId",
+  "url",
+  "author",
+  "publishedAt",
+  "rating",
+  "title",
+  "text",
+  "pros",
+  "cons",
+  "replyText",
+  "replyDate",
+  "replyAuthor",
+  "likes",
+  "language",
+  "subject",
+]);
+export type FieldName = z.infer<typeof FieldName>;
+
+export const HtmlExtract = z
+  .object({
+    type: z.literal("html"),
+    /** CSS selector of one review/post. */
+    item: z.string().min(1),
+    fields: z.partialRecord(FieldName, FieldSpec),
+    /** Platform-specific scalar facts (position, city, sub-ratings) stored under `extra`. */
+    extra: z.record(Slug, FieldSpec).optional(),
+  })
+  .strict();
+export type HtmlExtract = z.infer<typeof HtmlExtract>;
+
+export const Extract = z.discriminatedUnion("type", [HtmlExtract]);
+export type Extract = z.infer<typeof Extract>;
+
+export const Pagination = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("none") }).strict(),
+  z
+    .object({
+      type: z.literal("next-link"),
+      /** Selector of the link to the next page (its href is followed). */
+      selector: z.string().min(1),
+      /** @default 20 */
+      maxPages: z.number().int().positive().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("page-param"),
+      param: z.string().min(1),
+      /** @default 1 */
+      start: z.number().int().optional(),
+      /** @default 20 */
+      maxPages: z.number().int().positive().optional(),
+    })
+    .strict(),
+]);
+export type Pagination = z.infer<typeof Pagination>;
+
+/** A page matching any of these is an anti-bot/captcha page: status `blocked`, never "no new reviews". */
+export const BlockedSignal = z
+  .object({
+    selector: z.string().optional(),
+    titleIncludes: z.string().optional(),
+    textIncludes: z.string().optional(),
+    status: z.number().int().optional(),
+  })
+  .strict()
+  .refine((b) => b.selector || b.titleIncludes || b.textIncludes || b.status, {
+    message: "a blocked signal needs at least one of selector, titleIncludes, textIncludes, status",
+  });
+
+export const FetchSettings = z
+  .object({
+    /** `http`: fetch + cheerio; `browser`: Chromium via playwright-core. @default "http" */
+    mode: z.enum(["http", "browser"]).default("http"),
+    /** Minimum interval between two requests to the same host, in ms. @default 1000 */
+    minIntervalMs: z.number().int().nonnegative().default(1000),
+    /** Parallel requests to the same host. @default 1 */
+    concurrency: z.number().int().positive().default(1),
+    /** Whole-request deadline in ms. @default 30000 */
+    timeoutMs: z.number().int().positive().default(30_000),
+    /** Maximum decoded body size in bytes. @default 5 MiB */
+    maxBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(5 * 1024 * 1024),
+    /** Force a charset when the site lies about it. */
+    charset: z.string().optional(),
+    /** Ignore robots.txt for this source (off by default; logged when used). @default false */
+    ignoreRobots: z.boolean().default(false),
+    headers: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+export type FetchSettings = z.infer<typeof FetchSettings>;
+
+export const Source = z
+  .object({
+    id: Slug,
+    name: z.string().min(1),
+    kind: MentionKind,
+    homepage: HttpUrl,
+    /** What the replica in tests/web/<id>/ was modeled on, and when. */
+    modeledOn: z.string().optional(),
+    /** Language the site mostly writes in. */
+    language: z.string().optional(),
+    /** Time zone in which the site shows dates. @default "Europe/Moscow" */
+    timezone: TimeZone.default("Europe/Moscow"),
+    /** When the source is due (cron, in `timezone`). @default hourly */
+    schedule: CronExpression.default("0 * * * *"),
+    /**
+     * How a brand's target on this platform becomes a start URL: `{id}` is replaced by the
+     * target's id from rules/brands.yaml (a target may give a full `url` instead).
+     */
+    targetUrl: z.string().optional(),
+    /** Items are about the brand by construction (a brand's own page): skip brand matching. @default true */
+    targeted: z.boolean().default(true),
+    fetch: FetchSettings.prefault({}),
+    pagination: Pagination.default({ type: "none" }),
+    blocked: z.array(BlockedSignal).default([]),
+    extract: Extract,
+  })
+  .strict();
+export type Source = z.infer<typeof Source>;

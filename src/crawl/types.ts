@@ -1,0 +1,60 @@
+/** What the crawl stage hands to extraction, and what one crawl of one target reports. */
+
+import type { FetchSettings, Source } from "../config/source.js";
+import type { RawMention } from "../domain/mention.js";
+import type { SourceStatus } from "../store/store.js";
+
+/** One fetched page, decoded to text. `url` is the logical URL (real origin), after redirects. */
+export interface Page {
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  /** Decoded body (charset handled: header → BOM → <meta> → detection). */
+  body: string;
+  contentType: string;
+  fetchedAt: string;
+}
+
+export interface Fetcher {
+  fetch(url: string, settings: FetchSettings, signal?: AbortSignal): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** What extraction made of one page (see src/extract/). */
+export interface PageExtraction {
+  items: RawMention[];
+  /** One line per skipped/odd item: "item 3: rating 'abc' is not a number". */
+  warnings: string[];
+  /** Absolute URL of the next list page, when the source paginates by link. */
+  nextUrl?: string;
+  /** The page is an anti-bot/captcha page (source.blocked matched). */
+  blocked: boolean;
+  /** Number of item elements found, before validation (0 items on a page that used to have some → broken). */
+  itemNodes: number;
+}
+
+export type ExtractFn = (page: Page, source: Source) => PageExtraction;
+
+export interface CrawlTargetOptions {
+  source: Source;
+  startUrl: string;
+  fetcher: Fetcher;
+  extract: ExtractFn;
+  /** Has this natural key (externalId or hash key) been stored before? Drives the incremental stop. */
+  isSeen: (item: RawMention) => boolean;
+  /** `incremental`: stop at the first page holding only seen items; `backfill`: walk up to maxPages. */
+  mode: "incremental" | "backfill";
+  /** Items a healthy page of this target usually yields (from SourceState), for broken detection. */
+  usualItems?: number;
+  signal?: AbortSignal;
+}
+
+export interface CrawlTargetResult {
+  status: SourceStatus;
+  pages: number;
+  items: RawMention[];
+  warnings: string[];
+  /** Share of items that had each field. */
+  coverage: Record<string, number>;
+  error?: string;
+}

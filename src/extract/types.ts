@@ -1,0 +1,1 @@
+export type { ExtractFn, PageExtraction } from "../crawl/types.js";

@@ -1,0 +1,137 @@
+/**
+ * The store port: everything the pipeline persists, at the domain level. Two adapters implement
+ * it (SQLite, the embedded default; MongoDB for production) and one contract suite
+ * (tests/store/contract.ts) runs against both.
+ *
+ * Guarantees every adapter must give:
+ * - `ingest` is idempotent: the same batch twice stores nothing twice and reports `unchanged`.
+ * - Each mention is reported `new` exactly once, even when two processes ingest the same
+ *   batch at the same time; an edit is reported `changed` exactly once.
+ * - Outbox rows are unique per mention × rule and are written together with the mention
+ *   (a crash never leaves a new mention without its alert intents).
+ */
+import type { ChangeStatus, ScoredMention, StoredMention } from "../domain/mention.js";
+
+/** What the alert decision wants enqueued for one mention. */
+export interface AlertIntent {
+  ruleId: string;
+  notifierId: string;
+  severity: "info" | "warning" | "critical";
+}
+
+/** Pure decision called inside the ingest for each new/changed mention. */
+export type AlertDecider = (mention: StoredMention, change: "new" | "changed") => AlertIntent[];
+
+export interface IngestItemResult {
+  id: string;
+  status: ChangeStatus;
+  alertsQueued: number;
+}
+
+export interface IngestResult {
+  items: IngestItemResult[];
+  new: number;
+  changed: number;
+  unchanged: number;
+  alertsQueued: number;
+}
+
+export type OutboxState = "pending" | "sending" | "sent" | "failed";
+
+export interface OutboxRow {
+  /** `${mentionId}#${ruleId}#${notifierId}`: unique. */
+  key: string;
+  mentionId: string;
+  ruleId: string;
+  notifierId: string;
+  severity: AlertIntent["severity"];
+  change: "new" | "changed";
+  state: OutboxState;
+  attempts: number;
+  createdAt: string;
+  /** Not before this instant (quiet hours, retry backoff). */
+  notBefore: string;
+  claimedBy?: string;
+  claimedUntil?: string;
+  sentAt?: string;
+  /** Notifier's receipt (Slack `ts`, …). */
+  receipt?: string;
+  lastError?: string;
+}
+
+export type SourceStatus = "ok" | "blocked" | "broken" | "failed" | "degraded" | "deferred";
+
+/** One crawl of one source for one brand target. */
+export interface CrawlRun {
+  id: string;
+  sourceId: string;
+  brandId?: string;
+  startedAt: string;
+  finishedAt?: string;
+  status?: SourceStatus;
+  pages: number;
+  items: number;
+  new: number;
+  changed: number;
+  alerts: number;
+  error?: string;
+  /** Share of items that had each field. */
+  coverage?: Record<string, number>;
+}
+
+/** Per (source × target) memory between runs. */
+export interface SourceState {
+  /** `${sourceId}|${brandId}|${startUrl}` */
+  key: string;
+  sourceId: string;
+  lastRunAt?: string;
+  lastStatus?: SourceStatus;
+  consecutiveFailures: number;
+  /** Ids seen on the most recent first page (incremental stop). */
+  lastSeenIds?: string[];
+  cursor?: string;
+  /** Usual item count per page / field coverage, for broken/degraded detection. */
+  usualItems?: number;
+  usualCoverage?: Record<string, number>;
+}
+
+export interface MentionQuery {
+  brandId?: string;
+  platform?: string;
+  /** ISO instants, inclusive `from`, exclusive `to`, on publishedAt (firstSeenAt when absent). */
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface Store {
+  /** Open the store and bring its schema up to date (idempotent). */
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Upsert a batch; for new/changed mentions enqueue `decide`'s intents in the same unit of work. */
+  ingest(mentions: ScoredMention[], decide: AlertDecider, now?: Date): Promise<IngestResult>;
+  getMention(id: string): Promise<StoredMention | undefined>;
+  findMentions(query: MentionQuery): Promise<StoredMention[]>;
+  countMentions(query?: MentionQuery): Promise<number>;
+
+  /** Claim up to `limit` due pending rows for `claimer` for `leaseMs` (a crashed claimer's rows return). */
+  claimAlerts(claimer: string, limit: number, leaseMs: number, now?: Date): Promise<OutboxRow[]>;
+  markAlertSent(key: string, receipt: string | undefined, now?: Date): Promise<void>;
+  /** `retryAt` set: back to pending then; absent: failed for good. */
+  markAlertFailed(key: string, error: string, retryAt?: Date): Promise<void>;
+  listAlerts(filter?: { state?: OutboxState; mentionId?: string }): Promise<OutboxRow[]>;
+
+  recordRun(run: CrawlRun): Promise<void>;
+  listRuns(filter?: { sourceId?: string; limit?: number }): Promise<CrawlRun[]>;
+  getSourceState(key: string): Promise<SourceState | undefined>;
+  saveSourceState(state: SourceState): Promise<void>;
+}
+
+/** The store could not be reached or opened: exit code 3. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreUnavailableError";
+  }
+}
