@@ -12,6 +12,17 @@
  */
 import type { ChangeStatus, ScoredMention, StoredMention } from "../domain/mention.js";
 
+/**
+ * Outbox key of one alert intent. The first intent of a mention × rule × notifier gets the base key
+ * `${mentionId}#${ruleId}#${notifierId}`; a "changed" intent (an edited review) whose base key is
+ * already taken gets `#v<version>` appended, so each detected edit can alert once more and a re-ingest
+ * of the same version never does. Every adapter uses this exact scheme.
+ */
+export function outboxKeyOf(mentionId: string, ruleId: string, notifierId: string, version?: number): string {
+  const base = `${mentionId}#${ruleId}#${notifierId}`;
+  return version === undefined ? base : `${base}#v${version}`;
+}
+
 /** What the alert decision wants enqueued for one mention. */
 export interface AlertIntent {
   ruleId: string;
@@ -39,7 +50,7 @@ export interface IngestResult {
 export type OutboxState = "pending" | "sending" | "sent" | "failed";
 
 export interface OutboxRow {
-  /** `${mentionId}#${ruleId}#${notifierId}`: unique. */
+  /** `${mentionId}#${ruleId}#${notifierId}` (+ `#v<version>` for a later edit, see `outboxKeyOf`): unique. */
   key: string;
   mentionId: string;
   ruleId: string;
@@ -126,6 +137,37 @@ export interface Store {
   listRuns(filter?: { sourceId?: string; limit?: number }): Promise<CrawlRun[]>;
   getSourceState(key: string): Promise<SourceState | undefined>;
   saveSourceState(state: SourceState): Promise<void>;
+}
+
+/** A named, time-limited lock (scheduler runs, one source crawled by one process at a time). */
+export interface Lease {
+  name: string;
+  holder: string;
+  /**
+   * Fencing token: grows on every change of holder (or re-acquisition after expiry) and is never
+   * reused for a name, so a stale holder's writes can be told apart from the current holder's.
+   */
+  token: number;
+  expiresAt: string;
+}
+
+/** Optional capability of a store: leases (issue 5). `hasLeases(store)` tells whether an adapter has it. */
+export interface LeaseStore {
+  /** Take the lease if free or expired (or extend it when `holder` already holds it); undefined when held by another. */
+  acquireLease(name: string, holder: string, ttlMs: number, now?: Date): Promise<Lease | undefined>;
+  /** Extend a lease still held with this token; undefined when it was lost (expired and taken, or released). */
+  renewLease(lease: Lease, ttlMs: number, now?: Date): Promise<Lease | undefined>;
+  /** Give the lease up (no-op when it is no longer held with this token). */
+  releaseLease(lease: Lease): Promise<void>;
+}
+
+export function hasLeases(store: Store): store is Store & LeaseStore {
+  const s = store as Partial<LeaseStore>;
+  return (
+    typeof s.acquireLease === "function" &&
+    typeof s.renewLease === "function" &&
+    typeof s.releaseLease === "function"
+  );
 }
 
 /** The store could not be reached or opened: exit code 3. */
