@@ -43,3 +43,4 @@ export const AlertsFile = z
   })
   .strict();
 export type AlertsFile = z.infer<typeof AlertsFile>;
+export type ConsoleNotifierConfig = z.infer<typeof ConsoleNotifierConfig>;
