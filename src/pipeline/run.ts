@@ -104,11 +104,10 @@ export async function runOnce(deps: RunDeps, opts: RunOptions = {}): Promise<Run
       now,
     );
     summary.targets.push(ts.summary);
-    for (const [platform, c] of Object.entries(ts.byPlatform)) {
-      const agg = (summary.mentions.byPlatform[platform] ??= { new: 0, total: 0 });
-      agg.new += c.new;
-      agg.total += c.total;
-    }
+    const agg = summary.mentions.byPlatform[t.source.id] ?? { new: 0, total: 0 };
+    agg.new += ts.summary.new;
+    agg.total += ts.scored;
+    summary.mentions.byPlatform[t.source.id] = agg;
     summary.mentions.new += ts.summary.new;
     summary.mentions.changed += ts.summary.changed;
     summary.mentions.unchanged += ts.unchanged;
@@ -158,7 +157,6 @@ async function crawlOne(
 ) {
   const started = now();
   const summary = emptySummary(t, "ok");
-  const byPlatform: Record<string, { new: number; total: number }> = {};
   let unchanged = 0;
   const known = new Set(
     (await deps.store.findMentions({ brandId: t.brand.id, platform: t.source.id, limit: 5000 })).map(
@@ -199,7 +197,6 @@ async function crawlOne(
   } else {
     for (const m of scored) known.has(m.key) ? unchanged++ : summary.new++;
   }
-  byPlatform[t.source.id] = { new: summary.new, total: scored.length };
   summary.durationMs = now().getTime() - started.getTime();
 
   if (!opts.dryRun) {
@@ -240,5 +237,5 @@ async function crawlOne(
     },
     `crawled ${t.startUrl}`,
   );
-  return { summary, byPlatform, unchanged };
+  return { summary, scored: scored.length, unchanged };
 }
