@@ -10,17 +10,22 @@ import { CronExpression, HttpUrl, Slug, TimeZone } from "./common.js";
  * How one field is read from an item. A plain string is shorthand for `{ selector }`.
  * Without `selector` the item element itself is read.
  */
-export const FieldSpec = z.union([
+export const FieldRule = z.union([
   z.string(),
   z
     .object({
-      /** CSS selector relative to the item. @default the item itself */
+      /** CSS selector relative to the item (or to the page with `scope: page`). @default the item itself */
       selector: z.string().optional(),
+      /** `page`: select from the whole page (thread title, product name in the header). @default "item" */
+      scope: z.enum(["item", "page"]).optional(),
       /** Read this attribute instead of the text. */
       attr: z.string().optional(),
       /** Keep the first capture group (or the whole match) of this regex. */
       regex: z.string().optional(),
-      /** How to normalise the value. @default "text" */
+      /**
+       * How to normalise the value. @default by field: `date` for publishedAt/replyDate, `rating` for
+       * rating, `url` for url, `int` for likes, `html-text` for text/replyText, `text` otherwise
+       */
       parse: z
         .enum(["text", "html-text", "int", "float", "date", "unix", "rating", "count", "url"])
         .optional(),
@@ -31,6 +36,10 @@ export const FieldSpec = z.union([
     })
     .strict(),
 ]);
+export type FieldRule = z.infer<typeof FieldRule>;
+
+/** One rule, or a list of rules tried in order until one yields a value (fallbacks). */
+export const FieldSpec = z.union([FieldRule, z.array(FieldRule).min(1)]);
 export type FieldSpec = z.infer<typeof FieldSpec>;
 
 export const FieldName = z.enum([
