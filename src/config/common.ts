@@ -6,10 +6,19 @@ export const Slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, "expected a lower-case id of letters, digits and '-' (e.g. \"hh-ru\")");
 
-export const HttpUrl = z
-  .string()
-  .url("expected an absolute URL like https://example.com/path")
-  .refine((u) => /^https?:\/\//i.test(u), "expected an http(s) URL");
+export const HttpUrl = z.string().refine(
+  (u) => {
+    try {
+      return /^https?:$/.test(new URL(u).protocol);
+    } catch {
+      return false;
+    }
+  },
+  {
+    error: (iss) =>
+      `expected an absolute http(s) URL like https://example.com/path, got "${String(iss.input)}"`,
+  },
+);
 
 /** A 5- or 6-field cron expression, checked by node-cron (the daemon's scheduler). */
 export const CronExpression = z

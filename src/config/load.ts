@@ -51,7 +51,10 @@ function listYaml(dir: string): string[] {
 
 export function loadConfig(configDir: string): Config {
   const issues: ConfigIssue[] = [];
-  const display = (file: string) => relative(process.cwd(), file) || file;
+  const display = (file: string) => {
+    const rel = relative(process.cwd(), file);
+    return rel && !rel.startsWith("..") ? rel : file;
+  };
 
   const check = <S extends z.ZodType>(file: string, schema: S): Checked<z.infer<S>> => {
     const loaded = parseYaml(display(file), readFileSync(file, "utf8"));

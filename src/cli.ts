@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * The repwatch command line. `--help` lists only commands that work.
+ * Exit codes: 0 ok, 1 some source failed, 2 config error, 3 store unavailable.
+ */
+import { resolve } from "node:path";
+import { Command } from "commander";
+import { configCheck } from "./cli/config-check.js";
+import { reportFatal } from "./cli/errors.js";
+import { EXIT } from "./cli/exit-codes.js";
+
+const program = new Command()
+  .name("repwatch")
+  .description("Watch review sites, maps, employer boards and forums for what people say about your brands.")
+  .version("0.1.0")
+  .option("--config-dir <dir>", "directory holding sources/ and rules/", ".")
+  .showHelpAfterError();
+
+const configDir = () => resolve(program.opts<{ configDir: string }>().configDir);
+
+program
+  .command("run")
+  .description("crawl the due sources once, store new mentions, deliver alerts, print a summary (for cron)")
+  .option("--source <id>", "only this source")
+  .option("--brand <id>", "only this brand")
+  .option("--force", "crawl every target, due or not")
+  .option("--dry-run", "fetch and analyse, store nothing, alert nothing")
+  .option("--json", "print the run summary as JSON")
+  .action(
+    async (o: { source?: string; brand?: string; force?: boolean; dryRun?: boolean; json?: boolean }) => {
+      const { runCommand } = await import("./cli/run-command.js");
+      const { exitCode } = await runCommand({ ...o, configDir: configDir() });
+      process.exitCode = exitCode;
+    },
+  );
+
+const config = program.command("config").description("configuration tools");
+config
+  .command("check")
+  .description("check sources/*.yaml and rules/*.yaml; print every error as file:line:col path — message")
+  .action(() => {
+    configCheck(configDir());
+    process.exitCode = EXIT.ok;
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.exitCode = reportFatal(err);
+});

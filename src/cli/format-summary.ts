@@ -1,0 +1,27 @@
+/** The human-readable run summary: one line per target, then totals. */
+import type { RunSummary } from "../pipeline/run.js";
+
+export function formatSummary(s: RunSummary): string {
+  const rows = s.targets.map((t) =>
+    [
+      t.source.padEnd(18),
+      t.brand.padEnd(14),
+      t.status.padEnd(9),
+      `pages ${String(t.pages).padStart(3)}`,
+      `items ${String(t.items).padStart(4)}`,
+      `new ${String(t.new).padStart(4)}`,
+      `changed ${String(t.changed).padStart(3)}`,
+      `alerts ${String(t.alerts).padStart(3)}`,
+      `${(t.durationMs / 1000).toFixed(1)}s`,
+      t.error ? ` ${t.error}` : "",
+    ].join("  "),
+  );
+  const a = s.alerts;
+  return [
+    "run summary",
+    ...rows.map((r) => `  ${r}`),
+    `mentions: ${s.mentions.new} new, ${s.mentions.changed} changed, ${s.mentions.unchanged} unchanged`,
+    `alerts: ${a.queued} queued, ${a.sent} sent, ${a.retrying} retrying, ${a.failed} failed`,
+    "",
+  ].join("\n");
+}

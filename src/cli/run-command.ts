@@ -1,0 +1,52 @@
+/** `repwatch run`: one pass over the due sources, then alert delivery; prints the run summary. */
+import { createNotifiers } from "../alert/notifiers/index.js";
+import { openStore } from "../app/open-store.js";
+import { parseEnv } from "../config/env.js";
+import { loadConfig } from "../config/load.js";
+import { crawlTarget } from "../crawl/crawl-target.js";
+import { createHttpFetcher } from "../crawl/http-fetcher.js";
+import { extractPage } from "../extract/extract-page.js";
+import { type RunOptions, type RunSummary, runOnce } from "../pipeline/run.js";
+import { ratingOnlyAnalysis } from "../pipeline/score.js";
+import { createLogger } from "../util/logger.js";
+import { EXIT } from "./exit-codes.js";
+import { formatSummary } from "./format-summary.js";
+
+export interface RunCommandOptions extends RunOptions {
+  configDir: string;
+  json?: boolean;
+}
+
+export async function runCommand(opts: RunCommandOptions, out: NodeJS.WritableStream = process.stdout) {
+  const env = parseEnv();
+  const log = createLogger(env);
+  const config = loadConfig(opts.configDir);
+  const store = await openStore(env);
+  const fetcher = createHttpFetcher({
+    userAgent: env.REPWATCH_USER_AGENT,
+    originMap: env.REPWATCH_ORIGIN_MAP,
+    allowAddresses: env.REPWATCH_ALLOW_ADDRESSES,
+    log: log.child({ stage: "crawl" }),
+  });
+  let summary: RunSummary;
+  try {
+    summary = await runOnce(
+      {
+        config,
+        store,
+        fetcher,
+        extract: extractPage,
+        crawlTarget,
+        analyse: ratingOnlyAnalysis,
+        notifiers: createNotifiers(config.alerts.notifiers, { out }),
+        log,
+      },
+      opts,
+    );
+  } finally {
+    await fetcher.close();
+    await store.close();
+  }
+  out.write(opts.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+  return { summary, exitCode: summary.someFailed || summary.alerts.failed > 0 ? EXIT.someFailed : EXIT.ok };
+}
