@@ -16,6 +16,15 @@ const program = new Command()
   .option("--config-dir <dir>", "directory holding sources/ and rules/", ".")
   .showHelpAfterError();
 
+interface RunFlags {
+  source?: string;
+  brand?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  summaryOut?: string;
+}
+
 const configDir = () => resolve(program.opts<{ configDir: string }>().configDir);
 
 program
@@ -26,13 +35,12 @@ program
   .option("--force", "crawl every target, due or not")
   .option("--dry-run", "fetch and analyse, store nothing, alert nothing")
   .option("--json", "print the run summary as JSON")
-  .action(
-    async (o: { source?: string; brand?: string; force?: boolean; dryRun?: boolean; json?: boolean }) => {
-      const { runCommand } = await import("./cli/run-command.js");
-      const { exitCode } = await runCommand({ ...o, configDir: configDir() });
-      process.exitCode = exitCode;
-    },
-  );
+  .option("--summary-out <file>", "also write the run summary as JSON to this file")
+  .action(async (o: RunFlags) => {
+    const { runCommand } = await import("./cli/run-command.js");
+    const { exitCode } = await runCommand({ ...o, configDir: configDir() });
+    process.exitCode = exitCode;
+  });
 
 const config = program.command("config").description("configuration tools");
 config

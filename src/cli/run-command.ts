@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 /** `repwatch run`: one pass over the due sources, then alert delivery; prints the run summary. */
 import { createNotifiers } from "../alert/notifiers/index.js";
 import { openStore } from "../app/open-store.js";
@@ -15,6 +16,7 @@ import { formatSummary } from "./format-summary.js";
 export interface RunCommandOptions extends RunOptions {
   configDir: string;
   json?: boolean;
+  summaryOut?: string;
 }
 
 export async function runCommand(opts: RunCommandOptions, out: NodeJS.WritableStream = process.stdout) {
@@ -47,6 +49,7 @@ export async function runCommand(opts: RunCommandOptions, out: NodeJS.WritableSt
     await fetcher.close();
     await store.close();
   }
+  if (opts.summaryOut) writeFileSync(opts.summaryOut, `${JSON.stringify(summary, null, 2)}\n`);
   out.write(opts.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
   return { summary, exitCode: summary.someFailed || summary.alerts.failed > 0 ? EXIT.someFailed : EXIT.ok };
 }
