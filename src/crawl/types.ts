@@ -13,10 +13,27 @@ export interface Page {
   body: string;
   contentType: string;
   fetchedAt: string;
+  /** Charset the body was decoded from (e.g. "windows-1251"). */
+  charset?: string;
+  /**
+   * The page is the same as last time (304 Not Modified, or the same checksum) — only set when the
+   * fetch was `conditional`. A 304 has an empty `body`.
+   */
+  unchanged?: boolean;
+}
+
+/** Per-call options of `Fetcher.fetch`. */
+export interface FetchOptions {
+  /** Send If-None-Match / If-Modified-Since from the last fetch and flag unchanged pages. @default false */
+  conditional?: boolean;
 }
 
 export interface Fetcher {
-  fetch(url: string, settings: FetchSettings, signal?: AbortSignal): Promise<Page>;
+  /**
+   * Fetch one page. Resolves for 2xx (and 304 when conditional); throws a CrawlError otherwise
+   * (see errors.ts; an HTTP error carries the `page` it got, e.g. a captcha page behind a 403).
+   */
+  fetch(url: string, settings: FetchSettings, signal?: AbortSignal, options?: FetchOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
