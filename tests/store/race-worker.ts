@@ -1,0 +1,103 @@
+/**
+ * A child process of the store race tests: opens the store named by the environment, says "ready",
+ * waits for a line on stdin (the start barrier, so two workers really run at the same time), does
+ * its job and prints one JSON line with the outcome.
+ *
+ *   node --import tsx tests/store/race-worker.ts ingest <count> <forward|reverse|shuffle> [edit]
+ *     ingests fixture mentions 0..count-1 in batches of 10 (in the given order; `edit` appends a
+ *     sentence to every text), pausing 1 ms between batches so the other worker's lock wait can get
+ *     in (without it one process tends to win every batch); prints the merged IngestResult.
+ *   node --import tsx tests/store/race-worker.ts claim <claimer> <limit>
+ *     claims until nothing is due, marking each row sent with receipt <claimer>; prints {keys}.
+ *
+ * Environment (as the CLI reads it): REPWATCH_STORE=sqlite|mongodb, REPWATCH_DB (SQLite file),
+ * MONGODB_URI. Adapters plug in below in `openStoreFromEnv`.
+ */
+import { createInterface } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
+import { openSqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { IngestResult, Store } from "../../src/store/store.js";
+import { makeScoredMentions, recordingDecider } from "./fixtures.js";
+
+const BATCH = 10;
+
+async function openStoreFromEnv(env: NodeJS.ProcessEnv): Promise<Store> {
+  const kind = env.REPWATCH_STORE ?? "sqlite";
+  if (kind === "sqlite") {
+    if (!env.REPWATCH_DB) throw new Error("race-worker: REPWATCH_DB is required for REPWATCH_STORE=sqlite");
+    return openSqliteStore(env.REPWATCH_DB);
+  }
+  throw new Error(`race-worker: no adapter wired for REPWATCH_STORE=${kind} (add it in openStoreFromEnv)`);
+}
+
+function waitForGo(): Promise<void> {
+  return new Promise((resolveGo) => {
+    const rl = createInterface({ input: process.stdin });
+    rl.once("line", () => {
+      rl.close();
+      resolveGo();
+    });
+  });
+}
+
+/** A fixed permutation (Fisher–Yates over a small LCG), so runs are reproducible. */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  let seed = 12345;
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+async function ingest(store: Store, count: number, order: string, edit: boolean): Promise<IngestResult> {
+  let mentions = makeScoredMentions(count);
+  if (edit) mentions = mentions.map((m) => ({ ...m, text: `${m.text} Дополнение: ответа так и нет.` }));
+  if (order === "reverse") mentions.reverse();
+  if (order === "shuffle") mentions = shuffled(mentions);
+  const decide = recordingDecider();
+  const total: IngestResult = { items: [], new: 0, changed: 0, unchanged: 0, alertsQueued: 0 };
+  for (let i = 0; i < mentions.length; i += BATCH) {
+    const r = await store.ingest(mentions.slice(i, i + BATCH), decide);
+    total.items.push(...r.items);
+    total.new += r.new;
+    total.changed += r.changed;
+    total.unchanged += r.unchanged;
+    total.alertsQueued += r.alertsQueued;
+    await sleep(1);
+  }
+  return total;
+}
+
+async function claimAll(store: Store, claimer: string, limit: number): Promise<{ keys: string[] }> {
+  const keys: string[] = [];
+  for (;;) {
+    const rows = await store.claimAlerts(claimer, limit, 60_000);
+    if (rows.length === 0) return { keys };
+    for (const row of rows) {
+      keys.push(row.key);
+      await store.markAlertSent(row.key, claimer);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const [mode, a, b, c] = process.argv.slice(2);
+  const store = await openStoreFromEnv(process.env);
+  await store.init();
+  process.stdout.write("ready\n");
+  await waitForGo();
+  let out: unknown;
+  if (mode === "ingest") out = await ingest(store, Number(a), b ?? "forward", c === "edit");
+  else if (mode === "claim") out = await claimAll(store, a ?? "worker", Number(b ?? 5));
+  else throw new Error(`race-worker: unknown mode ${mode}`);
+  await store.close();
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
