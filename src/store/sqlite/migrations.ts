@@ -39,7 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
         score         REAL NOT NULL,
         -- the ScoredMention as JSON; the stored-only fields live in the columns above
         doc           TEXT NOT NULL
-      ) WITHOUT ROWID;
+      );
       CREATE INDEX mentions_brand_at ON mentions (brand_id, at);
       CREATE INDEX mentions_label ON mentions (label);
 
@@ -60,7 +60,8 @@ export const MIGRATIONS: readonly Migration[] = [
         receipt       TEXT,
         last_error    TEXT
       ) WITHOUT ROWID;
-      CREATE INDEX outbox_state_not_before ON outbox (state, not_before);
+      -- claim order is (not_before, created_at, key): this index serves it without a sort
+      CREATE INDEX outbox_state_not_before ON outbox (state, not_before, created_at);
       CREATE INDEX outbox_mention ON outbox (mention_id);
 
       CREATE TABLE crawl_runs (

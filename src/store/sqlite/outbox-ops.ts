@@ -60,8 +60,16 @@ export function outboxOps(db: Database.Database) {
   const claim = db.prepare<{ claimer: string; until: string; now: string; limit: number }, OutboxDbRow>(
     `UPDATE outbox SET state = 'sending', claimed_by = @claimer, claimed_until = @until, attempts = attempts + 1
      WHERE key IN (
-       SELECT key FROM outbox
-       WHERE (state = 'pending' AND not_before <= @now) OR (state = 'sending' AND claimed_until < @now)
+       SELECT key FROM (
+         SELECT * FROM (
+           SELECT key, not_before, created_at FROM outbox
+           WHERE state = 'pending' AND not_before <= @now
+           ORDER BY not_before, created_at, key LIMIT @limit)
+         UNION ALL
+         SELECT * FROM (
+           SELECT key, not_before, created_at FROM outbox
+           WHERE state = 'sending' AND claimed_until < @now
+           ORDER BY not_before, created_at, key LIMIT @limit))
        ORDER BY not_before, created_at, key
        LIMIT @limit)
      RETURNING *`,
