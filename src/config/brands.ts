@@ -18,6 +18,16 @@ export const BrandTarget = z
   .refine((t) => Boolean(t.id) !== Boolean(t.url), { message: "give exactly one of `id` or `url`" });
 export type BrandTarget = z.infer<typeof BrandTarget>;
 
+/** "A within N words of B": one of `terms` must occur within `within` words of the brand name. */
+export const NearRule = z
+  .object({
+    terms: z.array(z.string().min(1)).min(1),
+    /** Distance in words between the brand name and a term. */
+    within: z.number().int().positive(),
+  })
+  .strict();
+export type NearRule = z.infer<typeof NearRule>;
+
 export const Brand = z
   .object({
     id: Slug,
@@ -29,6 +39,18 @@ export const Brand = z
     exclusions: z.array(z.string().min(1)).default([]),
     /** When set, a match counts only if one of these words is near it. */
     context: z.array(z.string().min(1)).default([]),
+    /** How near (in words) a `context` word must be. @default 12 */
+    contextWindow: z.number().int().positive().default(12),
+    /** Boolean AND: every one of these words must occur somewhere in the text. @default [] */
+    all: z.array(z.string().min(1)).default([]),
+    /** Boolean NOT: no match when any of these words occurs anywhere in the text. @default [] */
+    none: z.array(z.string().min(1)).default([]),
+    /** Proximity rules, all of which must hold for a match ("Сбер" within 5 words of "банк"). @default [] */
+    near: z.array(NearRule).default([]),
+    /** Generate Russian case forms of Cyrillic names (Сбербанк → Сбербанка, Сбербанком). @default true */
+    inflect: z.boolean().default(true),
+    /** Tolerate one typo in names of 7+ letters (two in 12+). @default true */
+    fuzzy: z.boolean().default(true),
     /** A competitor (shown side by side in the digest), not one of ours. @default false */
     competitor: z.boolean().default(false),
     targets: z.array(BrandTarget).default([]),

