@@ -8,11 +8,13 @@
  * (the suite calls `init()`); `reopen` (optional) returns another not-yet-initialised store on the
  * same data; `cleanup` closes whatever is open and removes the data; `workerEnv` (optional) is the
  * environment under which tests/store/race-worker.ts opens the same data from other processes.
- * Tests that need `reopen`/`workerEnv` are skipped for a harness without them.
+ * Tests that need `reopen`/`workerEnv` are skipped for a harness without them, and the lease tests
+ * for an adapter without the optional `LeaseStore` capability.
  */
 import { afterEach, beforeEach, describe } from "vitest";
 import type { HarnessRef, StoreHarness } from "./contract-harness.js";
 import { ingestContract } from "./contract-ingest.js";
+import { leasesContract } from "./contract-leases.js";
 import { outboxContract } from "./contract-outbox.js";
 import { raceContract } from "./contract-race.js";
 import { recordsContract } from "./contract-records.js";
@@ -38,6 +40,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     ingestContract(ref);
     outboxContract(ref);
     recordsContract(ref);
+    leasesContract(ref);
     raceContract(ref);
   });
 }
