@@ -10,25 +10,17 @@
  *   node --import tsx tests/store/race-worker.ts claim <claimer> <limit>
  *     claims until nothing is due, marking each row sent with receipt <claimer>; prints {keys}.
  *
- * Environment (as the CLI reads it): REPWATCH_STORE=sqlite|mongodb, REPWATCH_DB (SQLite file),
- * MONGODB_URI. Adapters plug in below in `openStoreFromEnv`.
+ * Environment, read exactly as the CLI reads it (src/app/open-store.ts): REPWATCH_STORE=sqlite|mongodb,
+ * REPWATCH_DB (SQLite file), MONGODB_URI; so an adapter wired into `openStore` races here unchanged.
  */
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
-import { openSqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { openStore } from "../../src/app/open-store.js";
+import { parseEnv } from "../../src/config/env.js";
 import type { IngestResult, Store } from "../../src/store/store.js";
 import { makeScoredMentions, recordingDecider } from "./fixtures.js";
 
 const BATCH = 10;
-
-async function openStoreFromEnv(env: NodeJS.ProcessEnv): Promise<Store> {
-  const kind = env.REPWATCH_STORE ?? "sqlite";
-  if (kind === "sqlite") {
-    if (!env.REPWATCH_DB) throw new Error("race-worker: REPWATCH_DB is required for REPWATCH_STORE=sqlite");
-    return openSqliteStore(env.REPWATCH_DB);
-  }
-  throw new Error(`race-worker: no adapter wired for REPWATCH_STORE=${kind} (add it in openStoreFromEnv)`);
-}
 
 function waitForGo(): Promise<void> {
   return new Promise((resolveGo) => {
@@ -85,8 +77,8 @@ async function claimAll(store: Store, claimer: string, limit: number): Promise<{
 
 async function main(): Promise<void> {
   const [mode, a, b, c] = process.argv.slice(2);
-  const store = await openStoreFromEnv(process.env);
-  await store.init();
+  const store = await openStore(parseEnv(process.env));
+  await store.init(); // harmless a second time (contract)
   process.stdout.write("ready\n");
   await waitForGo();
   let out: unknown;
