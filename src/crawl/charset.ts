@@ -62,24 +62,29 @@ export function charsetFromMarkup(buf: Buffer): string | undefined {
 }
 
 /**
- * Guess between windows-1251 and KOI8-R for a non-UTF-8 body. Russian text is mostly lower case:
- * windows-1251 puts lower-case letters at 0xE0–0xFF, KOI8-R at 0xC0–0xDF (and upper case at 0xE0–0xFF).
- * Bytes ≥ 0x80 that are neither lean towards windows-1252.
+ * Guess the single-byte charset of a non-UTF-8 body.
+ * - Cyrillic words are runs of high bytes (≥ 0xC0); Western accents are lone high bytes between ASCII
+ *   letters. Few runs → windows-1252.
+ * - Russian text is mostly lower case: windows-1251 puts it at 0xE0–0xFF, KOI8-R at 0xC0–0xDF.
  */
 export function detectSingleByte(buf: Buffer): string {
   let c0 = 0;
   let e0 = 0;
   let high = 0;
+  let paired = 0;
   const n = Math.min(buf.length, 256 * 1024);
   for (let i = 0; i < n; i++) {
     const b = buf[i] as number;
     if (b < 0x80) continue;
     high++;
+    if (b < 0xc0) continue;
     if (b >= 0xe0) e0++;
-    else if (b >= 0xc0) c0++;
+    else c0++;
+    if (((buf[i + 1] ?? 0) as number) >= 0xc0) paired++;
   }
   if (high === 0) return "utf-8";
-  if (c0 + e0 < high * 0.5) return "windows-1252";
+  const letters = c0 + e0;
+  if (letters < high * 0.5 || paired < letters * 0.4) return "windows-1252";
   return e0 >= c0 ? "windows-1251" : "koi8-r";
 }
 

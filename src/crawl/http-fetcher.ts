@@ -200,6 +200,8 @@ export function createHttpFetcher(opts: HttpFetcherOptions): HttpFetcher {
     let url = logicalUrl;
     const seen = new Set<string>([url]);
     for (let hop = 0; ; hop++) {
+      // The guard first: a refused address must not turn into "robots.txt unavailable".
+      guard.checkUrl(new URL(map.toPhysical(url)), url);
       const crawlDelayMs = await checkRobots(url, settings);
       const host = new URL(url).host;
       const policy = {

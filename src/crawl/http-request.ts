@@ -126,14 +126,13 @@ export function requestOnce(o: RequestOptions): Promise<RawResponse> {
       lookup: o.guard.lookupFor(port, logicalUrl),
     });
     o.signal?.addEventListener("abort", onAbort, { once: true });
+    const headersTimer = setTimeout(
+      () =>
+        fail(new RetryableError(`no response headers within ${o.headersTimeoutMs} ms`, { url: logicalUrl })),
+      o.headersTimeoutMs,
+    );
     timers.push(
-      setTimeout(
-        () =>
-          fail(
-            new RetryableError(`no response headers within ${o.headersTimeoutMs} ms`, { url: logicalUrl }),
-          ),
-        o.headersTimeoutMs,
-      ),
+      headersTimer,
       setTimeout(
         () =>
           fail(
@@ -154,6 +153,7 @@ export function requestOnce(o: RequestOptions): Promise<RawResponse> {
     });
     req.on("error", fail);
     req.on("response", (res) => {
+      clearTimeout(headersTimer);
       const headers = flattenHeaders(res.headers);
       const status = res.statusCode ?? 0;
       const decoder = decoderFor(headers["content-encoding"]);

@@ -6,6 +6,7 @@
  * - up to 5 redirects followed (by the `load` function given).
  */
 import robotsParserModule from "robots-parser";
+import { AddressBlockedError } from "./errors.js";
 
 interface Robot {
   isAllowed(url: string, ua?: string): boolean | undefined;
@@ -45,7 +46,8 @@ export interface RobotsOptions {
 type Rules =
   | { kind: "parsed"; robot: Robot }
   | { kind: "allow-all" }
-  | { kind: "unavailable"; detail: string };
+  | { kind: "unavailable"; detail: string }
+  | { kind: "refused"; error: AddressBlockedError };
 
 interface Entry {
   expiresAt: number;
@@ -81,6 +83,8 @@ export function createRobotsCache(opts: RobotsOptions): RobotsCache {
       if (res.status >= 400 && res.status < 500) return { kind: "allow-all" };
       return { kind: "unavailable", detail: `robots.txt answered HTTP ${res.status}` };
     } catch (err) {
+      // A refused address is not "robots.txt unavailable": the page itself will be refused too.
+      if (err instanceof AddressBlockedError) return { kind: "refused", error: err };
       return { kind: "unavailable", detail: `robots.txt failed: ${(err as Error).message}` };
     }
   };
@@ -93,6 +97,7 @@ export function createRobotsCache(opts: RobotsOptions): RobotsCache {
     cache.set(origin, entry);
     void entry.rules.then((r) => {
       if (r.kind === "unavailable") entry.expiresAt = now() + failureCacheMs;
+      if (r.kind === "refused") cache.delete(origin);
     });
     return entry.rules;
   };
@@ -103,6 +108,7 @@ export function createRobotsCache(opts: RobotsOptions): RobotsCache {
       if (u.pathname === "/robots.txt") return { allowed: true };
       const rules = await rulesFor(u.origin);
       if (rules.kind === "allow-all") return { allowed: true };
+      if (rules.kind === "refused") throw rules.error;
       if (rules.kind === "unavailable")
         return { allowed: false, reason: "unavailable", detail: rules.detail };
       const allowed = rules.robot.isAllowed(u.href, token) !== false;
