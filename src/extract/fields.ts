@@ -7,7 +7,14 @@ import type { AnyNode } from "domhandler";
 import type { FieldRule, FieldSpec } from "../config/source.js";
 import { parseDate } from "./dates.js";
 import { parseRating } from "./ratings.js";
-import { cleanMultiline, collapseWhitespace, nodeMultilineText, nodeText, type TextNode } from "./text.js";
+import {
+  cleanMultiline,
+  collapseWhitespace,
+  nodeMultilineText,
+  nodeText,
+  type TextNode,
+  tidyLines,
+} from "./text.js";
 
 export type Parse = NonNullable<Exclude<FieldRule, string>["parse"]>;
 export type FieldValue = string | number;
@@ -105,8 +112,10 @@ function readValue(
   const first = nodes[0];
   if (first === undefined) return {};
   let raw: string | undefined;
-  if (r.attr) raw = nodes.first().attr(r.attr);
-  else raw = parse === "html-text" ? nodeMultilineText(first as TextNode) : nodeText(first as TextNode);
+  if (r.attr) {
+    raw = nodes.first().attr(r.attr);
+    if (raw !== undefined && parse === "html-text") raw = cleanMultiline(raw);
+  } else raw = parse === "html-text" ? nodeMultilineText(first as TextNode) : nodeText(first as TextNode);
   if (raw === undefined) return {};
   if (r.regex) {
     const re = cachedRegex(r.regex);
@@ -139,7 +148,7 @@ export function normalise(
   r: { scale?: number },
   ctx: Pick<FieldContext, "baseUrl" | "now" | "timeZone" | "locale">,
 ): FieldResult {
-  const text = parse === "html-text" ? cleanMultiline(raw) : collapseWhitespace(raw);
+  const text = parse === "html-text" ? tidyLines(raw) : collapseWhitespace(raw);
   if (!text) return {};
   switch (parse) {
     case "text":

@@ -12,34 +12,40 @@ export interface TextNode {
 }
 
 const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "button", "select"]);
+/** Elements that end a line. */
 const BLOCKS = new Set([
-  "p",
   "div",
   "li",
-  "ul",
-  "ol",
-  "dl",
   "dt",
   "dd",
-  "blockquote",
-  "pre",
+  "tr",
   "section",
   "article",
   "header",
   "footer",
   "aside",
+  "figure",
+  "figcaption",
+  "hr",
+]);
+/** Elements that end a paragraph (a blank line in multiline text). */
+const PARAGRAPHS = new Set([
+  "p",
+  "blockquote",
+  "pre",
+  "ul",
+  "ol",
+  "dl",
   "table",
-  "tr",
   "h1",
   "h2",
   "h3",
   "h4",
   "h5",
   "h6",
-  "hr",
-  "figure",
-  "figcaption",
 ]);
+const LINE = "\u0001";
+const PARAGRAPH = "\u0002";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
@@ -56,17 +62,30 @@ export function nodeText(node: TextNode): string {
 export function nodeMultilineText(node: TextNode): string {
   const out: string[] = [];
   collect(node, out, true);
-  return cleanMultiline(out.join(""));
+  // A run of block boundaries is one line break, or a blank line when a paragraph ends in it.
+  const text = out
+    .join("")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the boundary marks are control characters
+    .replace(/[ \u0001\u0002]*[\u0001\u0002][ \u0001\u0002]*/g, (run) =>
+      run.includes(PARAGRAPH) ? "\n\n" : "\n",
+    );
+  return tidyLines(text);
 }
 
-function collect(node: TextNode, out: string[], lines: boolean): void {
+function collect(node: TextNode, out: string[], lines: boolean, pre = false): void {
   if (node.type === "text") {
-    out.push(node.data ?? "");
+    // HTML rules: source line breaks are spaces, except inside <pre>.
+    const data = node.data ?? "";
+    if (!lines) out.push(data);
+    else {
+      const clean = data.replace(CONTROL_RE, ""); // our boundary marks are control characters
+      out.push(pre ? clean : clean.replace(/[\t\n\r\f ]+/g, " "));
+    }
     return;
   }
   if (node.type === "comment" || (node.name !== undefined && SKIPPED.has(node.name))) return;
   if (node.type === "cdata") {
-    for (const child of node.children ?? []) collect(child, out, lines);
+    for (const child of node.children ?? []) collect(child, out, lines, pre);
     return;
   }
   const name = node.name;
@@ -74,10 +93,13 @@ function collect(node: TextNode, out: string[], lines: boolean): void {
     out.push("\n");
     return;
   }
-  const block = name !== undefined && BLOCKS.has(name);
-  if (block) out.push(lines ? "\n" : " ");
-  for (const child of node.children ?? []) collect(child, out, lines);
-  if (block) out.push(lines ? "\n" : " ");
+  const boundary =
+    name === undefined ? undefined : PARAGRAPHS.has(name) ? PARAGRAPH : BLOCKS.has(name) ? LINE : undefined;
+  const mark = boundary === undefined ? undefined : lines ? boundary : " ";
+  if (mark) out.push(mark);
+  const inPre = pre || name === "pre" || name === "textarea";
+  for (const child of node.children ?? []) collect(child, out, lines, inPre);
+  if (mark) out.push(mark);
   else if (!lines && name === "br") out.push(" ");
 }
 
@@ -86,12 +108,16 @@ export function collapseWhitespace(s: string): string {
   return s.replace(CONTROL_RE, "").replace(/\s+/g, " ").trim();
 }
 
-/** Several lines: `<br>` tags in the string -> newline, spaces collapsed per line, at most one blank line. */
+/** Several lines from markup (an attribute, a JSON field): `<br>` tags -> newline, then `tidyLines`. */
 export function cleanMultiline(s: string): string {
+  return tidyLines(s.replace(/<br\s*\/?>/gi, "\n"));
+}
+
+/** Several lines: control characters dropped, spaces collapsed per line, at most one blank line. */
+export function tidyLines(s: string): string {
   return s
     .replace(CONTROL_RE, "")
     .replace(/\r\n?/g, "\n")
-    .replace(/<br\s*\/?>/gi, "\n")
     .replace(SPACES_RE, " ")
     .split("\n")
     .map((line) => line.trim())

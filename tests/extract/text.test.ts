@@ -7,6 +7,7 @@ import {
   nodeText,
   stripTruncation,
   type TextNode,
+  tidyLines,
 } from "../../src/extract/text.js";
 
 function node(html: string): TextNode {
@@ -21,8 +22,15 @@ describe("nodeText / nodeMultilineText", () => {
 
   it("keeps line structure: <br> and blocks become newlines, entities decoded, scripts skipped", () => {
     expect(nodeMultilineText(node(html))).toBe(
-      "Первый абзац,\nвторая строка.\n\nВторой абзац & <!channel>\n\nпункт 1\n\nпункт 2",
+      "Первый абзац,\nвторая строка.\n\nВторой абзац & <!channel>\n\nпункт 1\nпункт 2",
     );
+  });
+
+  it("treats source line breaks as spaces except in <pre>, and keeps typed tags literal", () => {
+    expect(nodeMultilineText(node("раз\n   два<div>три</div><div>четыре</div><pre>a\n  b</pre>"))).toBe(
+      "раз два\nтри\nчетыре\n\na\nb",
+    );
+    expect(nodeMultilineText(node("не &lt;br&gt; перенос \u0001\u0002"))).toBe("не <br> перенос");
   });
 
   it("collapses everything to one line", () => {
@@ -39,6 +47,10 @@ describe("nodeText / nodeMultilineText", () => {
 describe("string cleanup", () => {
   it("collapses whitespace and drops control and zero-width characters", () => {
     expect(collapseWhitespace("  a\u0000b \t\n c\u200b d\u00a0 ")).toBe("ab c d");
+  });
+
+  it("tidies lines without touching tag-like text", () => {
+    expect(tidyLines(" a <br>  b \n\n\n c ")).toBe("a <br> b\n\nc");
   });
 
   it("turns <br> in strings into newlines and squeezes blank lines", () => {

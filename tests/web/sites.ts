@@ -1,0 +1,5 @@
+/** Every replica site, for `startReplicaWeb(allSites)`. One entry per platform folder in tests/web/. */
+import { otzovikSite } from "./otzovik/site.js";
+import type { ReplicaSite } from "./server.js";
+
+export const allSites: ReplicaSite[] = [otzovikSite];
