@@ -28,7 +28,7 @@ export type Analyser = (input: AnalyseInput) => Analysis;
 
 /** How much each field's positive and negative evidence counts: cons are expected to be negative. */
 const FIELD_WEIGHTS: Record<Field, { pos: number; neg: number }> = {
-  title: { pos: 1.5, neg: 1.5 },
+  title: { pos: 2, neg: 2 },
   text: { pos: 1, neg: 1 },
   pros: { pos: 0.4, neg: 0.8 },
   cons: { pos: 0.6, neg: 0.35 },
@@ -41,7 +41,10 @@ export const NEGATIVE_BELOW = 0;
 export const POSITIVE_ABOVE = 0.3;
 
 const NOTHING_RE =
-  /^\s*(?:нет|нету|не(?:т)? (?:нашел|нашла|обнаружено|обнаружил[аи]?|выявлено)|отсутствуют|не знаю|никаких|none|nothing|no cons|n\/a|[-—–.]+|няма|немає)\s*[.!)]*\s*$/i;
+  /^\s*(?:нет|нету|нет никаких|никаких|ни одного|отсутствуют|не знаю|почти нет|(?:особо )?не (?:нашел|нашла|нашлось|обнаружено|обнаружил[аи]?|выявлено|припомню|заметил[аи]?)|none|nothing|no cons|n\/a|[-—–.]+|няма|немає)\s*[.!)]*\s*$/i;
+/** A cons field that says "too many to list" ("полно", "огромное количество"), or pros that say "only minuses". */
+const PLENTY_RE =
+  /^\s*(?:полно|много|масса|куча|все|всё|огромное количество|не перечесть|даже не перечислить|одни минусы|только минусы|too many)\b/i;
 
 function labelOf(score: number): SentimentLabel {
   if (score < NEGATIVE_BELOW) return "negative";
@@ -89,6 +92,11 @@ export function createAnalyser(resources: LanguageResources): Analyser {
           });
           if (w > 0) pos += w;
           else neg -= w;
+          continue;
+        }
+        if (field === "cons" && PLENTY_RE.test(raw) && raw.length < 60) {
+          reasons.push({ term: raw.trim(), weight: -2, field, note: "many cons" });
+          neg += 2;
           continue;
         }
         const fs: FieldScore = scoreField(stripHeadings(raw, lex.headings), lex, field);

@@ -57,6 +57,12 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
   const phrases = new Map<string, Phrase[]>();
   const prefixes: { prefix: string; weight: number }[] = [];
 
+  const ignored = new Set<string>();
+  for (const w of file.ignore) {
+    const n = w.toLowerCase().replace(/ё/g, "е");
+    ignored.add(n);
+    ignored.add(stem(n, lang));
+  }
   for (const ref of file.base) {
     const data = bases[ref.id];
     if (!data) throw new Error(`lexicon ${lang}: base lexicon "${ref.id}" was not loaded`);
@@ -68,8 +74,10 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
         addPhrase(phrases, norm, w, lang);
         continue;
       }
+      // Very short stems in a base lexicon are mostly noise ("как", "ест" from "есть").
+      if (norm.length <= 3 || ignored.has(norm)) continue;
       const keys = BASE_IS_STEMMED[ref.id] ? [norm, stem(norm, lang)] : [stem(norm, lang)];
-      for (const k of keys) if (!words.has(k)) words.set(k, w);
+      for (const k of keys) if (!words.has(k) && !ignored.has(k)) words.set(k, w);
     }
   }
   for (const [key, w] of Object.entries(file.words)) {

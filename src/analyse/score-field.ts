@@ -165,8 +165,9 @@ function scoreClause(
       const notes: string[] = [];
       if (negated) notes.push("negated");
       if (i - modAt <= 2 && mod !== 1) {
-        weight *= mod;
-        notes.push(mod > 1 ? "intensified" : "softened");
+        // "не очень хорошо" is mildly negative: a negated intensifier softens instead.
+        weight *= negated && mod > 1 ? 0.6 : mod;
+        notes.push(mod > 1 && !negated ? "intensified" : "softened");
       }
       if (caps && caps.size > 0 && [...caps].some((c) => c.toLowerCase().replace(/ё/g, "е") === w)) {
         weight *= 1.3;

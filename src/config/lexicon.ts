@@ -22,6 +22,8 @@ export const LexiconFile = z
     source: z.string().optional(),
     /** Lexicons from npm packages to start from; this file's `words` override them. @default [] */
     base: z.array(BaseLexiconRef).default([]),
+    /** Words (or stems) whose base-lexicon entries are dropped: frequent neutral words a base lexicon mis-scores. */
+    ignore: z.array(z.string()).default([]),
     /** Single words (matched on their stems) → weight, negative is bad. */
     words: z.record(z.string(), z.number()).default({}),
     /** Multi-word phrases, matched before words → weight. */

@@ -57,6 +57,9 @@ export function inflectRu(word: string): string[] {
     add(
       withEndings(stem1, [VELAR_OR_HUSHING.test(stem1) ? "и" : "ы", "е", "у", "ой", "ою", "ам", "ами", "ах"]),
     );
+  } else if (/[ыи]$/.test(word) && word.length >= 4 && !/(ый|ий)$/.test(word)) {
+    // Plural names (Ёлки, Известия): genitive/dative/instrumental/prepositional plural.
+    add(withEndings(stem1, ["ов", "ей", "ам", "ями", "ами", "ах", "ях"]));
   } else if (word.endsWith("я") && !/(ая|яя)$/.test(word)) {
     add(withEndings(stem1, ["и", "е", "ю", "ей", "ею", "ям", "ями", "ях"]));
   }

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Analyser } from "../../src/analyse/index.js";
+import { shippedAnalyser } from "./resources.js";
+
+let analyse: Analyser;
+beforeAll(async () => {
+  analyse = await shippedAnalyser();
+});
+const label = (text: string, extra: Record<string, unknown> = {}) => analyse({ text, ...extra }).label;
+
+describe("sentiment", () => {
+  it("scores plain positive and negative reviews", () => {
+    expect(label("Отличный банк, вежливые сотрудники, всем рекомендую!")).toBe("positive");
+    expect(label("Ужасное обслуживание, хамство и обман. Мошенники!")).toBe("negative");
+    expect(label("Terrible service, rude staff. Never again.")).toBe("negative");
+    expect(label("Excellent coverage, friendly and helpful staff. Highly recommend!")).toBe("positive");
+  });
+
+  it("handles negation scope", () => {
+    expect(label("Не рекомендую этот банк.")).toBe("negative");
+    expect(label("Ни разу не пожалел, что открыл здесь вклад.")).toBe("positive");
+    expect(label("I would not recommend them.")).toBe("negative");
+    expect(label("The food was not good.")).toBe("negative");
+    const notTasty = analyse({ text: "Еда была не вкусная." });
+    expect(notTasty.label).toBe("negative");
+    expect(notTasty.reasons[0]?.note).toContain("negated");
+    const a = analyse({ text: "Не очень хорошо." });
+    expect(a.score).toBeLessThan(0);
+  });
+
+  it("lets the clause after a contrast word weigh more", () => {
+    expect(label("Сотрудники вежливые, но деньги так и не вернули, обман")).toBe("negative");
+    expect(label("Очереди бывают, зато всё быстро и удобно, спасибо большое")).toBe("positive");
+    expect(label("The food was great but the staff was rude and the wait was terrible.")).toBe("negative");
+    const r = analyse({ text: "Хорошо, но дорого и долго" }).reasons.find((x) => x.term === "долго");
+    expect(r?.note).toContain("contrast");
+  });
+
+  it("uses intensifiers, diminishers, exclamation and emoji", () => {
+    const strong = analyse({ text: "очень плохо" }).score;
+    const weak = analyse({ text: "немного плохо" }).score;
+    expect(strong).toBeLessThan(weak);
+    expect(label("Приехали, получили карту 👍👍")).toBe("positive");
+    expect(label("Опять висит приложение((((")).toBe("negative");
+    expect(analyse({ text: "Спасибо!!!" }).score).toBeGreaterThan(analyse({ text: "Спасибо." }).score);
+  });
+
+  it("strips site headings and scores pros and cons by their own rules", () => {
+    const otzovik =
+      "Работа как работа\nДостоинства: стабильность\nНедостатки: зарплата низкая, переработки\nОтзыв: в целом нормально, коллектив хороший.";
+    const a = analyse({ text: otzovik, kind: "employer" });
+    expect(a.label).not.toBe("negative");
+    expect(a.reasons.some((r) => r.term.toLowerCase().includes("достоинства"))).toBe(false);
+    expect(a.reasons.find((r) => r.field === "cons")).toBeDefined();
+    expect(label("Хороший банк", { cons: "нет" })).toBe("positive");
+  });
+
+  it("lets the rating dominate and flags a text that contradicts it", () => {
+    expect(label("нормально", { rating: 1 })).toBe("negative");
+    expect(label("отличный банк", { rating: 3 })).toBe("neutral");
+    const a = analyse({ text: "Ужасно, мошенники, хамство, никому не рекомендую, обман!", rating: 5 });
+    expect(a.label).toBe("positive");
+    expect(a.ratingMismatch).toBe(true);
+    expect(a.reasons.some((r) => r.note === "text contradicts rating")).toBe(true);
+  });
+
+  it("keeps score and confidence in range and explains itself", () => {
+    const a = analyse({ text: "Хамство, обман, не перезвонили!" });
+    expect(a.score).toBeGreaterThanOrEqual(-1);
+    expect(a.confidence).toBeGreaterThan(0);
+    expect(a.confidence).toBeLessThanOrEqual(1);
+    expect(a.reasons.map((r) => r.term)).toContain("не перезвонили");
+  });
+
+  it("scores mixed-language text by its main language", () => {
+    const a = analyse({ text: "Приложение Sberbank Online ужасное, постоянно глючит, обман" });
+    expect(a.lang).toBe("ru");
+    expect(a.label).toBe("negative");
+  });
+});
