@@ -97,6 +97,28 @@ export const Pagination = z.discriminatedUnion("type", [
       maxPages: z.number().int().positive().optional(),
     })
     .strict(),
+  z
+    .object({
+      /** Offset APIs (`?offset=0`, `?offset=20`, …). */
+      type: z.literal("offset"),
+      param: z.string().min(1),
+      /** @default 0 */
+      start: z.number().int().nonnegative().optional(),
+      /** Offset step per page. @default the number of items the page held */
+      step: z.number().int().positive().optional(),
+      /** @default 20 */
+      maxPages: z.number().int().positive().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      /** Cursor APIs: the next page is `param=<cursor>`, the cursor coming from extraction (`nextCursor`). */
+      type: z.literal("cursor"),
+      param: z.string().min(1),
+      /** @default 20 */
+      maxPages: z.number().int().positive().optional(),
+    })
+    .strict(),
 ]);
 export type Pagination = z.infer<typeof Pagination>;
 
@@ -112,6 +134,50 @@ export const BlockedSignal = z
   .refine((b) => b.selector || b.titleIncludes || b.textIncludes || b.status, {
     message: "a blocked signal needs at least one of selector, titleIncludes, textIncludes, status",
   });
+
+/** What the browser does on each page before reading it (browser mode only). All optional. */
+export const BrowserSteps = z
+  .object({
+    /** Wait until this selector is in the DOM before reading the page. */
+    waitFor: z.string().min(1).optional(),
+    /** Infinite scroll: scroll to the bottom until no new `item` elements appear. */
+    scroll: z
+      .object({
+        item: z.string().min(1),
+        /** @default 20 */
+        maxScrolls: z.number().int().positive().default(20),
+        /** How long to wait for new items after a scroll, ms. @default 1500 */
+        settleMs: z.number().int().positive().default(1500),
+      })
+      .strict()
+      .optional(),
+    /** Load more: click `selector` until `untilItems` items are there, or no button is left. */
+    clickMore: z
+      .object({
+        selector: z.string().min(1),
+        item: z.string().min(1),
+        /** Stop once this many items are on the page. */
+        untilItems: z.number().int().positive().optional(),
+        /** @default 20 */
+        maxClicks: z.number().int().positive().default(20),
+        /** How long to wait for new items after a click, ms. @default 1500 */
+        settleMs: z.number().int().positive().default(1500),
+      })
+      .strict()
+      .optional(),
+    /**
+     * Read an embedded state object instead of the DOM: a global (`initialState`,
+     * `APP_INITIALIZATION_STATE`, `a.b.c`) or a JSON script element (`#__NEXT_DATA__`). The page body is
+     * then that state as JSON (content type application/json), also given as `page.state`.
+     */
+    state: z.string().min(1).optional(),
+    /** Resource types never loaded. @default ["image", "font", "media"] */
+    block: z
+      .array(z.enum(["image", "font", "media", "stylesheet", "other"]))
+      .default(["image", "font", "media"]),
+  })
+  .strict();
+export type BrowserSteps = z.infer<typeof BrowserSteps>;
 
 export const FetchSettings = z
   .object({
@@ -134,6 +200,8 @@ export const FetchSettings = z
     /** Ignore robots.txt for this source (off by default; logged when used). @default false */
     ignoreRobots: z.boolean().default(false),
     headers: z.record(z.string(), z.string()).optional(),
+    /** Browser steps (wait, scroll, click "more", embedded state), for `mode: browser`. */
+    browser: BrowserSteps.optional(),
   })
   .strict();
 export type FetchSettings = z.infer<typeof FetchSettings>;

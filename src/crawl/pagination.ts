@@ -29,5 +29,11 @@ export function nextPageUrl(
   if (p.type === "none") return undefined;
   if (ext.nextUrl) return ext.nextUrl;
   if (p.type === "page-param") return withParam(startUrl, p.param, (p.start ?? 1) + index + 1);
+  if (p.type === "offset") {
+    const step = p.step ?? ext.itemNodes;
+    if (step <= 0) return undefined;
+    return withParam(startUrl, p.param, (p.start ?? 0) + (index + 1) * step);
+  }
+  if (p.type === "cursor") return ext.nextCursor ? withParam(startUrl, p.param, ext.nextCursor) : undefined;
   return undefined;
 }

@@ -20,6 +20,8 @@ export interface Page {
    * fetch was `conditional`. A 304 has an empty `body`.
    */
   unchanged?: boolean;
+  /** The embedded state object the browser read (`fetch.browser.state`), JSON-safe. */
+  state?: unknown;
 }
 
 /** Per-call options of `Fetcher.fetch`. */
@@ -44,6 +46,8 @@ export interface PageExtraction {
   warnings: string[];
   /** Absolute URL of the next list page, when the source paginates by link. */
   nextUrl?: string;
+  /** Cursor of the next page, for `pagination.type: cursor` (JSON APIs). */
+  nextCursor?: string;
   /** The page is an anti-bot/captcha page (source.blocked matched). */
   blocked: boolean;
   /** Number of item elements found, before validation (0 items on a page that used to have some → broken). */
