@@ -12,29 +12,49 @@ function fnv1a(s: string, seed: number): number {
   return h >>> 0;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
+/** murmur3's finaliser: spreads the bits of a 32-bit value. */
+function mix(h: number): number {
+  let x = h >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+const WORD_RE = /[a-z0-9а-яіїєґѝ]+/g;
 
 /** 16 hex digits; texts without words give "0000000000000000". */
 export function simhash(text: string): string {
   const words = text.toLowerCase().replace(/ё/g, "е").match(WORD_RE) ?? [];
   const v = new Int32Array(64);
   const n = words.length;
-  const shingles = n < 3 ? [words.join(" ")] : [];
-  for (let i = 0; i + 3 <= n; i++) shingles.push(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   if (n === 0) return "0".repeat(16);
-  for (const sh of shingles) {
-    const hi = fnv1a(sh, 0x811c9dc5);
-    const lo = fnv1a(sh, 0x5bd1e995);
+  // Hash each word once; a shingle's hash mixes its three word hashes.
+  const wh = words.map((w) => fnv1a(w, 0x811c9dc5));
+  const count = Math.max(1, n - 2);
+  for (let i = 0; i < count; i++) {
+    const a = wh[i]!;
+    const b2 = wh[i + 1] ?? 0;
+    const c = wh[i + 2] ?? 0;
+    const hi = mix(Math.imul(a, 0x9e3779b1) ^ Math.imul(b2, 0x85ebca77) ^ c);
+    const lo = mix(hi ^ Math.imul(c ^ 0x5bd1e995, 0xc2b2ae3d) ^ b2);
+    let h = hi;
+    let l = lo;
     for (let b = 0; b < 32; b++) {
-      v[b]! += (hi >>> b) & 1 ? 1 : -1;
-      v[32 + b]! += (lo >>> b) & 1 ? 1 : -1;
+      v[b] = (v[b] as number) + (h & 1);
+      v[32 + b] = (v[32 + b] as number) + (l & 1);
+      h >>>= 1;
+      l >>>= 1;
     }
   }
+  // A bit is set when more than half of the shingles set it.
   let hiOut = 0;
   let loOut = 0;
   for (let b = 0; b < 32; b++) {
-    if (v[b]! > 0) hiOut |= 1 << b;
-    if (v[32 + b]! > 0) loOut |= 1 << b;
+    if ((v[b] as number) * 2 > count) hiOut |= 1 << b;
+    if ((v[32 + b] as number) * 2 > count) loOut |= 1 << b;
   }
   return (hiOut >>> 0).toString(16).padStart(8, "0") + (loOut >>> 0).toString(16).padStart(8, "0");
 }

@@ -15,6 +15,8 @@ export interface CompiledLexicon {
   lang: Lang;
   /** Stem → weight (our `words` override base lexicons). */
   words: Map<string, number>;
+  /** Exact word → weight, checked before stems (word-based base lexicons: "useful" must not become "us"). */
+  exact: Map<string, number>;
   /** Prefix entries (`word*`) → weight, checked when a stem has no entry. */
   prefixes: { prefix: string; weight: number }[];
   /** First stem → phrases starting with it, longest first. */
@@ -54,6 +56,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
   if (!isLang(file.language)) throw new Error(`unsupported lexicon language "${file.language}"`);
   const lang = file.language;
   const words = new Map<string, number>();
+  const exact = new Map<string, number>();
   const phrases = new Map<string, Phrase[]>();
   const prefixes: { prefix: string; weight: number }[] = [];
 
@@ -76,14 +79,24 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
       }
       // Very short stems in a base lexicon are mostly noise ("как", "ест" from "есть").
       if (norm.length <= 3 || ignored.has(norm)) continue;
-      const keys = BASE_IS_STEMMED[ref.id] ? [norm, stem(norm, lang)] : [stem(norm, lang)];
-      for (const k of keys) if (!words.has(k) && !ignored.has(k)) words.set(k, w);
+      if (BASE_IS_STEMMED[ref.id]) {
+        for (const k of [norm, stem(norm, lang)]) if (!words.has(k) && !ignored.has(k)) words.set(k, w);
+        continue;
+      }
+      exact.set(norm, w);
+      // A stem that cut much of the word off ("useful" → "us") would catch unrelated words.
+      const st = stem(norm, lang);
+      if (norm.length - st.length <= 2 && st.length >= 3 && !words.has(st) && !ignored.has(st))
+        words.set(st, w);
     }
   }
   for (const [key, w] of Object.entries(file.words)) {
     const norm = key.toLowerCase().replace(/ё/g, "е");
     if (norm.endsWith("*")) prefixes.push({ prefix: norm.slice(0, -1), weight: w });
-    else words.set(stem(norm, lang), w);
+    else {
+      words.set(stem(norm, lang), w);
+      exact.set(norm, w);
+    }
   }
   for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang);
 
@@ -95,6 +108,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
   return {
     lang,
     words,
+    exact,
     prefixes,
     phrases,
     negators: norm(file.negators),
@@ -108,6 +122,8 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
 
 /** Weight of one word (by its stem), or undefined when the lexicon does not know it. */
 export function wordWeight(lex: CompiledLexicon, word: string, wordStem: string): number | undefined {
+  const e = lex.exact.get(word);
+  if (e !== undefined) return e;
   const w = lex.words.get(wordStem);
   if (w !== undefined) return w;
   for (const p of lex.prefixes) if (word.startsWith(p.prefix)) return p.weight;

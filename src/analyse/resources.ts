@@ -27,6 +27,6 @@ export function buildLanguageResources(data: LanguageResourceData): LanguageReso
     const lex = compileLexicon(file, data.bases ?? {});
     lexicons[lex.lang] = lex;
   }
-  const risk = data.risk === undefined ? [] : compileRisk(RiskFile.parse(data.risk));
+  const risk = compileRisk(data.risk === undefined ? { flags: [] } : RiskFile.parse(data.risk));
   return { lexicons, risk };
 }

@@ -21,7 +21,17 @@ export interface CompiledRiskRule {
   exclude: CompiledTerm[];
 }
 
-export type CompiledRisk = CompiledRiskRule[];
+interface IndexedTerm {
+  rule: number;
+  term: CompiledTerm;
+}
+
+/** Rules plus an index of their terms by first word (stem per language, or prefix head). */
+export interface CompiledRisk {
+  rules: CompiledRiskRule[];
+  byStem: Record<Lang, Map<string, IndexedTerm[]>>;
+  byPrefixHead: Map<string, IndexedTerm[]>;
+}
 
 function compileTerm(text: string): CompiledTerm {
   const words: TermWord[] = [];
@@ -39,55 +49,70 @@ function compileTerm(text: string): CompiledTerm {
   return { text, words };
 }
 
+const HEAD = 3;
+
+function push<K>(m: Map<K, IndexedTerm[]>, k: K, v: IndexedTerm): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 export function compileRisk(file: RiskFile): CompiledRisk {
-  return file.flags.map((r) => ({
+  const rules = file.flags.map((r) => ({
     id: r.id,
     terms: r.terms.map(compileTerm),
     exclude: r.exclude.map(compileTerm),
   }));
+  const byStem = Object.fromEntries(LANGS.map((l) => [l, new Map()])) as CompiledRisk["byStem"];
+  const byPrefixHead = new Map<string, IndexedTerm[]>();
+  rules.forEach((rule, ri) => {
+    for (const term of rule.terms) {
+      const first = term.words[0];
+      if (!first) continue;
+      const entry = { rule: ri, term };
+      if (first.prefix !== undefined) push(byPrefixHead, first.prefix.slice(0, HEAD), entry);
+      else for (const l of LANGS) push(byStem[l], first.stems[l], entry);
+    }
+  });
+  return { rules, byStem, byPrefixHead };
 }
 
-function findTerm(term: CompiledTerm, words: string[], stems: string[], lang: Lang): number[] {
-  const at: number[] = [];
-  const n = term.words.length;
-  for (let i = 0; i + n <= words.length; i++) {
-    let ok = true;
-    for (let k = 0; k < n && ok; k++) {
-      const tw = term.words[k]!;
-      const w = words[i + k]!;
-      ok =
-        tw.prefix !== undefined
-          ? w.startsWith(tw.prefix)
-          : stems[i + k] === tw.stems[lang] || w === tw.stems[lang];
-    }
-    if (ok) at.push(i);
-  }
-  return at;
+function wordMatches(tw: TermWord, w: string, s: string, lang: Lang): boolean {
+  return tw.prefix !== undefined ? w.startsWith(tw.prefix) : s === tw.stems[lang] || w === tw.stems[lang];
+}
+
+function termAt(term: CompiledTerm, i: number, words: string[], stems: string[], lang: Lang): boolean {
+  if (i + term.words.length > words.length) return false;
+  return term.words.every((tw, k) => wordMatches(tw, words[i + k]!, stems[i + k]!, lang));
 }
 
 /** Flags raised by `text` (all fields joined), each with the words that triggered it. */
 export function detectRisks(risk: CompiledRisk, text: string, lang: Lang): RiskFlag[] {
-  if (risk.length === 0 || !text) return [];
+  if (risk.rules.length === 0 || !text) return [];
   const words = tokenize(text, lang);
   const stems = words.map((w) => stem(w, lang));
-  const flags: RiskFlag[] = [];
-  for (const rule of risk) {
-    const excluded = new Set<number>();
-    for (const ex of rule.exclude) {
-      for (const i of findTerm(ex, words, stems, lang))
-        for (let k = 0; k < ex.words.length; k++) excluded.add(i + k);
+  const found = new Map<number, string>();
+  const index = risk.byStem[lang];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const cands = [
+      ...(index.get(stems[i]!) ?? []),
+      ...(index.get(w) ?? []),
+      ...(risk.byPrefixHead.get(w.slice(0, HEAD)) ?? []),
+    ];
+    for (const { rule, term } of cands) {
+      if (found.has(rule) || !termAt(term, i, words, stems, lang)) continue;
+      const span = term.words.length;
+      const excluded = risk.rules[rule]!.exclude.some((ex) => {
+        for (let j = Math.max(0, i - ex.words.length + 1); j <= i + span - 1; j++) {
+          if (termAt(ex, j, words, stems, lang)) return true;
+        }
+        return false;
+      });
+      if (!excluded) found.set(rule, words.slice(i, i + span).join(" "));
     }
-    let trigger: string | undefined;
-    for (const term of rule.terms) {
-      for (const i of findTerm(term, words, stems, lang)) {
-        const span = term.words.map((_, k) => i + k);
-        if (span.some((k) => excluded.has(k))) continue;
-        trigger = span.map((k) => words[k]).join(" ");
-        break;
-      }
-      if (trigger) break;
-    }
-    if (trigger) flags.push({ flag: rule.id, trigger });
   }
-  return flags;
+  return [...found]
+    .sort((a, b) => a[0] - b[0])
+    .map(([rule, trigger]) => ({ flag: risk.rules[rule]!.id, trigger }));
 }

@@ -30,6 +30,15 @@ const CONTRAST_BEFORE = 0.5;
 const CONTRAST_AFTER = 1.4;
 const CONCESSIVE = 0.5;
 const QUESTION = 0.6;
+/** Weight of a negated verb the lexicon does not know ("не перезвонили"). */
+const NEGATED_ACTION = -0.8;
+/** Past-tense plural and 3rd-person forms: what the bank/employer did not do. */
+const NEGATED_ACTION_RE = /(?:ли|лись|ют|ут|ят|ат|ет|ит|ется|ится|ются|ятся)$/;
+const AUXILIARY = new Set(
+  "были будет будут может могут хотят хочет знают знает стоит было будем надо нужно является являются бывает бывают считают".split(
+    " ",
+  ),
+);
 
 interface Contribution {
   reason: Reason;
@@ -159,6 +168,22 @@ function scoreClause(
       continue;
     }
     const base = wordWeight(lex, w, s);
+    if (
+      base === undefined &&
+      i === negAt + 1 &&
+      lang === "ru" &&
+      NEGATED_ACTION_RE.test(w) &&
+      !AUXILIARY.has(w)
+    ) {
+      // "не перезвонили", "не отвечают", "не вернули": a service not doing something is a complaint.
+      contribs.push({
+        reason: { term: `${words[negAt]} ${w}`, weight: NEGATED_ACTION, field, note: "negated action" },
+        clause,
+      });
+      negAt = -100;
+      i++;
+      continue;
+    }
     if (base !== undefined && base !== 0) {
       const negated = i - negAt <= NEGATION_SCOPE;
       let weight = negated ? flip(base) : base;

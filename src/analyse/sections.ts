@@ -40,7 +40,17 @@ export function splitSections(text: string): Sections {
     if (!kind) continue;
     marks.push({ at: (m.index ?? 0) + lead.length, end: (m.index ?? 0) + m[0].length, kind });
   }
-  if (marks.length === 0) return { text };
+  if (marks.length === 0) {
+    // A short first line without final punctuation, followed by more text, is the review's title
+    // (Trustpilot, Yelp, forum posts exported as "title\ntext").
+    const nl = text.indexOf("\n");
+    if (nl > 0 && nl <= 80) {
+      const first = text.slice(0, nl).trim();
+      const rest = text.slice(nl + 1).trim();
+      if (first && rest.length > first.length && !/[.,;:]$/.test(first)) return { title: first, text: rest };
+    }
+    return { text };
+  }
   const out: Sections = { text: "" };
   const head = text.slice(0, marks[0]!.at).trim();
   const parts: Record<"pros" | "cons" | "text", string[]> = { pros: [], cons: [], text: [] };
