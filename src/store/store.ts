@@ -10,7 +10,7 @@
  * - Outbox rows are unique per mention × rule and are written together with the mention
  *   (a crash never leaves a new mention without its alert intents).
  */
-import type { ChangeStatus, ScoredMention, StoredMention } from "../domain/mention.js";
+import type { ChangeStatus, ScoredMention, SentimentLabel, StoredMention } from "../domain/mention.js";
 
 /**
  * Outbox key of one alert intent. The first intent of a mention × rule × notifier gets the base key
@@ -28,6 +28,22 @@ export interface AlertIntent {
   ruleId: string;
   notifierId: string;
   severity: "info" | "warning" | "critical";
+}
+
+/**
+ * An outbox row enqueued outside an ingest: a message about several mentions or none (a storm, a review
+ * attack, a source's health). `mentionId` then holds an incident id (`storm:…`, `attack:…`, `health:…`),
+ * never a mention id; `key` is `outboxKeyOf(mentionId, ruleId, notifierId)`.
+ */
+export interface OutboxIntent {
+  key: string;
+  mentionId: string;
+  ruleId: string;
+  notifierId: string;
+  severity: AlertIntent["severity"];
+  change: "new" | "changed";
+  /** Not before this ISO instant. @default now */
+  notBefore?: string;
 }
 
 /** Pure decision called inside the ingest for each new/changed mention. */
@@ -109,6 +125,8 @@ export interface SourceState {
 export interface MentionQuery {
   brandId?: string;
   platform?: string;
+  /** Only mentions with this sentiment label. */
+  label?: SentimentLabel;
   /** ISO instants, inclusive `from`, exclusive `to`, on publishedAt (firstSeenAt when absent). */
   from?: string;
   to?: string;
@@ -132,6 +150,11 @@ export interface Store {
   /** `retryAt` set: back to pending then; absent: failed for good. */
   markAlertFailed(key: string, error: string, retryAt?: Date): Promise<void>;
   listAlerts(filter?: { state?: OutboxState; mentionId?: string }): Promise<OutboxRow[]>;
+  /**
+   * Optional: enqueue pending rows not tied to an ingest (incident messages). A key already present is
+   * left as it is (idempotent); returns how many rows were added.
+   */
+  enqueueAlerts?(rows: OutboxIntent[], now?: Date): Promise<number>;
 
   recordRun(run: CrawlRun): Promise<void>;
   listRuns(filter?: { sourceId?: string; limit?: number }): Promise<CrawlRun[]>;

@@ -158,6 +158,10 @@ export function mentionOps(db: Database.Database) {
       clauses.push("platform = ?");
       params.push(q.platform);
     }
+    if (q.label !== undefined) {
+      clauses.push("label = ?");
+      params.push(q.label);
+    }
     if (q.from !== undefined) {
       clauses.push("at >= ?");
       params.push(queryInstant("from", q.from));

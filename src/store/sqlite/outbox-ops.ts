@@ -9,7 +9,7 @@
  * Claims run in an immediate transaction, so two claimers (threads or processes) never get one row.
  */
 import type Database from "better-sqlite3";
-import type { OutboxRow, OutboxState } from "../store.js";
+import type { OutboxIntent, OutboxRow, OutboxState } from "../store.js";
 
 interface OutboxDbRow {
   key: string;
@@ -85,6 +85,20 @@ export function outboxOps(db: Database.Database) {
   const fail = db.prepare(
     "UPDATE outbox SET state = 'failed', last_error = ?, claimed_until = NULL WHERE key = ?",
   );
+  const insert = db.prepare(
+    `INSERT INTO outbox (key, mention_id, rule_id, notifier_id, severity, change, state, attempts, created_at, not_before)
+     VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+     ON CONFLICT(key) DO NOTHING`,
+  );
+  const enqueueTx = db.transaction((rows: OutboxIntent[], nowIso: string) => {
+    let added = 0;
+    for (const r of rows) {
+      const notBefore = r.notBefore === undefined ? nowIso : new Date(r.notBefore).toISOString();
+      added += insert.run(r.key, r.mentionId, r.ruleId, r.notifierId, r.severity, r.change, nowIso, notBefore)
+        .changes;
+    }
+    return added;
+  });
   const listCache = new Map<string, Database.Statement<unknown[], OutboxDbRow>>();
 
   const claimTx = db.transaction((claimer: string, limit: number, leaseMs: number, now: Date) =>
@@ -104,6 +118,9 @@ export function outboxOps(db: Database.Database) {
     claim(claimer: string, limit: number, leaseMs: number, now: Date): OutboxRow[] {
       if (limit <= 0) return [];
       return claimTx.immediate(claimer, Math.floor(limit), leaseMs, now).map(toOutboxRow).sort(byDueOrder);
+    },
+    enqueue(rows: OutboxIntent[], now: Date): number {
+      return rows.length === 0 ? 0 : enqueueTx.immediate(rows, now.toISOString());
     },
     markSent(key: string, receipt: string | undefined, now: Date): void {
       mustExist(sent.run(now.toISOString(), receipt ?? null, key).changes, key);

@@ -123,6 +123,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     markAlertSent: async (key, receipt, now = new Date()) => ready().outbox.markSent(key, receipt, now),
     markAlertFailed: async (key, error, retryAt) => ready().outbox.markFailed(key, error, retryAt),
     listAlerts: async (filter) => ready().outbox.list(filter),
+    enqueueAlerts: async (rows, now = new Date()) => ready().outbox.enqueue(rows, now),
 
     recordRun: async (run) => ready().runs.recordRun(run),
     listRuns: async (filter) => ready().runs.listRuns(filter),
