@@ -1,0 +1,77 @@
+/**
+ * `npm run demo` end to end: the replica web, the real CLI as a child process, the SQLite store
+ * kept between runs. The second run must store nothing new and send no alert twice.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/cli.js";
+import { HOSTILE_REVIEW_ID, visibleReviews } from "../web/otzovik/reviews.js";
+
+interface DemoSummary {
+  mentions: { total: number; new: number; byPlatform: Record<string, { total: number; new: number }> };
+  alerts: { total: number; sent: number; sentThisRun: number; pending: number };
+  exitCode: number;
+}
+
+function demo(outDir: string, extra: string[] = []): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "scripts", "demo.ts"), "--out", outDir, ...extra],
+      {
+        cwd: ROOT,
+        env: { ...process.env, REPWATCH_LOG_FORMAT: "json" },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let stdout = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout }));
+  });
+}
+
+describe("npm run demo", () => {
+  const out = mkdtempSync(join(tmpdir(), "repwatch-demo-"));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  const summary = () => JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as DemoSummary;
+  const replica = visibleReviews(0);
+  const negatives = replica.filter((r) => r.rating <= 2);
+
+  it("first run stores every replica review and alerts each negative one once", async () => {
+    const first = await demo(out, ["--fresh"]);
+    expect(first.code).toBe(0);
+    const s = summary();
+    expect(s.mentions.total).toBe(replica.length);
+    expect(s.mentions.new).toBe(replica.length);
+    expect(s.mentions.byPlatform.otzovik).toEqual({ total: replica.length, new: replica.length });
+    expect(negatives.length).toBeGreaterThan(0);
+    expect(s.alerts.total).toBe(negatives.length);
+    expect(s.alerts.sentThisRun).toBe(negatives.length);
+    // every negative review's link is in the console alerts, and no positive one's
+    for (const r of replica) {
+      const link = `https://otzovik.com/review_${r.id}.html`;
+      expect(first.stdout.includes(link), `alert for review ${r.id} (rating ${r.rating})`).toBe(
+        r.rating <= 2,
+      );
+    }
+    expect(first.stdout).toContain(`review_${HOSTILE_REVIEW_ID}.html`);
+  });
+
+  it("second run reports 0 new and sends nothing twice", async () => {
+    const second = await demo(out);
+    expect(second.code).toBe(0);
+    const s = summary();
+    expect(s.mentions.new).toBe(0);
+    expect(s.mentions.total).toBe(replica.length);
+    expect(s.alerts.sentThisRun).toBe(0);
+    expect(s.alerts.total).toBe(negatives.length);
+    expect(s.alerts.sent).toBe(negatives.length);
+    expect(second.stdout).not.toMatch(/\[WARNING\]/);
+  });
+});
