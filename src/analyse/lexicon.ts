@@ -94,8 +94,10 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     const norm = key.toLowerCase().replace(/ё/g, "е");
     if (norm.endsWith("*")) prefixes.push({ prefix: norm.slice(0, -1), weight: w });
     else {
-      words.set(stem(norm, lang), w);
       exact.set(norm, w);
+      // English stems cut deep ("timely" → "time"): keep such words exact.
+      const st = stem(norm, lang);
+      if (lang !== "en" || norm.length - st.length <= 1) words.set(st, w);
     }
   }
   for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang);
