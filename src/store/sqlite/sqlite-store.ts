@@ -59,7 +59,11 @@ function openDatabase(path: string, busyTimeoutMs: number): Opened {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     // The first statement that reads the file: a corrupt/non-database file fails here.
     db.pragma("journal_mode = WAL");
+    // WAL + NORMAL: durable across a process crash; a power cut may lose the last commits, whole
+    // (a batch and its outbox rows go together), and the next crawl re-detects them as new.
     db.pragma("synchronous = NORMAL");
+    // 32 MiB page cache (default 2 MiB): keeps the id index hot, ingest stays fast past ~1M mentions.
+    db.pragma("cache_size = -32768");
     db.pragma("foreign_keys = ON");
     applyMigrations(db);
     return {
