@@ -94,8 +94,16 @@ export function outboxOps(db: Database.Database) {
     let added = 0;
     for (const r of rows) {
       const notBefore = r.notBefore === undefined ? nowIso : new Date(r.notBefore).toISOString();
-      added += insert.run(r.key, r.mentionId, r.ruleId, r.notifierId, r.severity, r.change, nowIso, notBefore)
-        .changes;
+      added += insert.run(
+        r.key,
+        r.mentionId,
+        r.ruleId,
+        r.notifierId,
+        r.severity,
+        r.change,
+        nowIso,
+        notBefore,
+      ).changes;
     }
     return added;
   });
