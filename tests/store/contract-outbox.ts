@@ -1,6 +1,6 @@
 /** Contract: the alert outbox — claims, leases, sent/failed/retry. */
 import { expect, it } from "vitest";
-import type { Store } from "../../src/store/store.js";
+import { type OutboxIntent, outboxKeyOf, type Store } from "../../src/store/store.js";
 import { at, type HarnessRef, T0 } from "./contract-harness.js";
 import { makeScoredMention } from "./fixtures.js";
 
@@ -92,6 +92,34 @@ export function outboxContract(h: HarnessRef): void {
     await store.markAlertSent(k1!, undefined, at(66_000));
     expect(await store.claimAlerts("w3", 10, 5_000, at(10_000_000))).toEqual([]);
     expect((await store.listAlerts({ state: "sent" }))[0]?.receipt).toBeUndefined();
+  });
+
+  it("enqueueAlerts (optional): incident rows are idempotent by key, due at notBefore", async (ctx) => {
+    const { store } = h();
+    if (!store.enqueueAlerts) return ctx.skip();
+    const storm = (notifierId: string, notBefore?: string): OutboxIntent => ({
+      key: outboxKeyOf("storm:acme:2024-03-10", "storm", notifierId),
+      mentionId: "storm:acme:2024-03-10",
+      ruleId: "storm",
+      notifierId,
+      severity: "critical",
+      change: "new",
+      ...(notBefore ? { notBefore } : {}),
+    });
+    expect(await store.enqueueAlerts([storm("slack"), storm("console", at(60_000).toISOString())], T0)).toBe(
+      2,
+    );
+    expect(await store.enqueueAlerts([storm("slack"), storm("console")], at(1000))).toBe(0);
+    expect(await store.enqueueAlerts([], T0)).toBe(0);
+    const rows = await store.listAlerts({ mentionId: "storm:acme:2024-03-10" });
+    expect(rows.map((r) => [r.notifierId, r.state, r.notBefore, r.createdAt]).sort()).toEqual([
+      ["console", "pending", at(60_000).toISOString(), T0.toISOString()],
+      ["slack", "pending", T0.toISOString(), T0.toISOString()],
+    ]);
+    expect((await store.claimAlerts("w", 10, 600_000, at(1))).map((r) => r.notifierId)).toEqual(["slack"]);
+    expect((await store.claimAlerts("w", 10, 1000, at(60_000))).map((r) => r.notifierId)).toEqual([
+      "console",
+    ]);
   });
 
   it("lists alerts by state and by mention", async () => {

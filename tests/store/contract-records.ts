@@ -83,6 +83,12 @@ export function recordsContract(h: HarnessRef): void {
     expect(otzovik.map((m) => m.externalId)).toEqual(Array.from({ length: 168 }, (_, k) => `r${167 - k}`));
     const top = await store.findMentions({ ...week, platform: "otzovik", limit: 5 });
     expect(top.map((m) => m.externalId)).toEqual(["r167", "r166", "r165", "r164", "r163"]);
+    const negatives = await store.findMentions({ ...week, platform: "otzovik", label: "negative" });
+    expect(negatives).toHaveLength(68); // i in 0..167 with rating (i % 5) + 1 <= 2
+    expect(negatives.every((m) => m.analysis.label === "negative")).toBe(true);
+    expect(await store.countMentions({ ...week, platform: "otzovik", label: "negative" })).toBe(
+      negatives.length,
+    );
     expect(await store.countMentions({ brandId: "globex" })).toBe(400);
     expect(await store.countMentions()).toBe(840);
     // "to" is exclusive, "from" inclusive; an offset instant means the same moment
