@@ -42,6 +42,27 @@ program
     process.exitCode = exitCode;
   });
 
+program
+  .command("analyse")
+  .description(
+    "score texts: one JSON object per line on stdin → label, score, confidence, lang, reasons, risks",
+  )
+  .requiredOption("--jsonl", "read and write JSON lines (the only format)")
+  .action(async () => {
+    const { analyseCommand } = await import("./cli/language-commands.js");
+    process.exitCode = await analyseCommand(configDir());
+  });
+
+program
+  .command("match")
+  .description("brand matching: one JSON object per line on stdin → the match (alias, span, snippet) or null")
+  .requiredOption("--brand <id>", "brand id from rules/brands.yaml")
+  .requiredOption("--jsonl", "read and write JSON lines (the only format)")
+  .action(async (o: { brand: string }) => {
+    const { matchCommand } = await import("./cli/language-commands.js");
+    process.exitCode = await matchCommand(configDir(), o.brand);
+  });
+
 const config = program.command("config").description("configuration tools");
 config
   .command("check")

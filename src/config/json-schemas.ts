@@ -7,6 +7,7 @@ import { z } from "zod";
 import { AlertsFile } from "./alerts.js";
 import { BrandsFile } from "./brands.js";
 import { LexiconFile } from "./lexicon.js";
+import { RiskFile } from "./risk.js";
 import { Source } from "./source.js";
 
 export const CONFIG_SCHEMAS: Record<string, z.ZodType> = {
@@ -14,6 +15,7 @@ export const CONFIG_SCHEMAS: Record<string, z.ZodType> = {
   "brands.schema.json": BrandsFile,
   "alerts.schema.json": AlertsFile,
   "lexicon.schema.json": LexiconFile,
+  "risk.schema.json": RiskFile,
 };
 
 /** The schema text exactly as committed under schemas/. */

@@ -11,6 +11,7 @@ import { AlertsFile } from "./alerts.js";
 import { BrandsFile } from "./brands.js";
 import { SECRET_PATTERNS } from "./common.js";
 import { LexiconFile } from "./lexicon.js";
+import { RiskFile } from "./risk.js";
 import { Source } from "./source.js";
 import {
   type ConfigIssue,
@@ -27,6 +28,8 @@ export interface Config {
   brands: BrandsFile["brands"];
   alerts: AlertsFile;
   lexicons: Map<string, LexiconFile>;
+  /** rules/risk.yaml, when present. */
+  risk?: RiskFile;
 }
 
 export class ConfigError extends Error {
@@ -161,8 +164,12 @@ export function loadConfig(configDir: string): Config {
     else lexicons.set(value.language, value);
   }
 
+  // Risk flags (optional file).
+  const riskPath = join(configDir, "rules", "risk.yaml");
+  const risk = existsSync(riskPath) ? check(riskPath, RiskFile).value : undefined;
+
   if (issues.length > 0) throw new ConfigError(sortIssues(issues));
-  return { configDir, sources, brands, alerts, lexicons };
+  return { configDir, sources, brands, alerts, lexicons, risk };
 }
 
 function secretIssues(loaded: LoadedYaml): ConfigIssue[] {

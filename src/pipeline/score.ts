@@ -37,22 +37,3 @@ export function scoreItem(
   const mention = toMention(raw, brand, source, match);
   return { ...mention, analysis: deps.analyse(mention) };
 }
-
-/**
- * Rating-only analysis, used until the language stage is configured: 1-2 stars negative,
- * 3 neutral, 4-5 positive; no rating → neutral with low confidence. Its reason says so.
- */
-export function ratingOnlyAnalysis(m: Mention): Analysis {
-  if (m.rating === undefined)
-    return { label: "neutral", score: 0, confidence: 0.1, lang: m.language ?? "und", reasons: [], risks: [] };
-  const score = (m.rating - 3) / 2;
-  const label = m.rating <= 2 ? "negative" : m.rating >= 4 ? "positive" : "neutral";
-  return {
-    label,
-    score,
-    confidence: 0.6,
-    lang: m.language ?? "und",
-    reasons: [{ term: `rating ${m.rating}/5`, weight: score, field: "rating" }],
-    risks: [],
-  };
-}
