@@ -37,7 +37,9 @@ export interface RequestOptions extends RequestLimits {
   guard: AddressGuard;
   agents: { http: http.Agent; https: https.Agent };
   signal?: AbortSignal | undefined;
-  method?: string;
+  method?: string | undefined;
+  /** Request body (browser POSTs). */
+  body?: Buffer | undefined;
 }
 
 export function createAgents(maxSockets = 256): { http: http.Agent; https: https.Agent } {
@@ -209,6 +211,6 @@ export function requestOnce(o: RequestOptions): Promise<RawResponse> {
         });
       });
     });
-    req.end();
+    req.end(o.body);
   });
 }

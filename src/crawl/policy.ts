@@ -63,6 +63,7 @@ export interface CrawlPolicy {
     headers: Record<string, string>,
     signal?: AbortSignal,
     method?: string,
+    body?: Buffer,
   ): Promise<RawResponse>;
   /** Where a redirect goes, as a logical URL (a Location at the physical base maps back). */
   redirectTarget(from: string, location: string): string;
@@ -92,7 +93,7 @@ export function createCrawlPolicy(opts: CrawlPolicyOptions): CrawlPolicy {
   };
   const loggedIgnore = new Set<string>();
 
-  const send: CrawlPolicy["send"] = (logicalUrl, settings, headers, signal, method) =>
+  const send: CrawlPolicy["send"] = (logicalUrl, settings, headers, signal, method, body) =>
     requestOnce({
       url: new URL(map.toPhysical(logicalUrl)),
       logicalUrl,
@@ -101,6 +102,7 @@ export function createCrawlPolicy(opts: CrawlPolicyOptions): CrawlPolicy {
       agents,
       signal,
       method,
+      body,
       connectTimeoutMs: Math.min(opts.connectTimeoutMs ?? 10_000, settings.timeoutMs),
       headersTimeoutMs: Math.min(opts.headersTimeoutMs ?? 15_000, settings.timeoutMs),
       totalTimeoutMs: settings.timeoutMs,

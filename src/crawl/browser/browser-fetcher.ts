@@ -1,0 +1,267 @@
+/**
+ * The browser fetcher: Debian's Chromium via playwright-core, under the same crawl policy as HTTP.
+ *
+ * The document is fetched by Node first (robots.txt, per-host politeness, address guard on every
+ * redirect hop, origin map, status meaning, charset), then handed to a pooled page by route
+ * interception, so the page's URL is the logical one. Every other request the page makes is
+ * intercepted too: images/fonts/media are refused, the rest is fetched by Node through the guard and
+ * the origin map and fulfilled — Chromium itself never opens a connection.
+ *
+ * Watchdogs: a per-page deadline (`fetch.timeoutMs`, page.evaluate included: the page is closed when it
+ * passes), crashed pages are replaced, a crashed/disconnected browser is relaunched, the browser is
+ * recycled every `recycleAfter` pages.
+ */
+import type { BrowserContext, Page as PwPage, Request, Route } from "playwright-core";
+import type { FetchSettings } from "../../config/source.js";
+import { AddressBlockedError, CrawlError, RetryableError, RobotsDisallowedError } from "../errors.js";
+import { createHttpFetcher } from "../http-fetcher.js";
+import type { RawResponse } from "../http-request.js";
+import { type CrawlPolicy, type CrawlPolicyOptions, createCrawlPolicy } from "../policy.js";
+import { type RetryPolicy, withRetries } from "../retry.js";
+import type { Fetcher, Page } from "../types.js";
+import { type BrowserPool, createBrowserPool } from "./browser-pool.js";
+import { readState, remaining, runSteps } from "./browser-steps.js";
+import { findChromium } from "./chromium-path.js";
+
+export interface BrowserFetcherOptions extends CrawlPolicyOptions, RetryPolicy {
+  /** REPWATCH_CHROMIUM_PATH; default: auto-detected (/usr/bin/chromium, then Playwright's own). */
+  chromiumPath?: string | undefined;
+  /** Pages open at once. @default 4 */
+  maxPages?: number;
+  /** Pages served before the browser is recycled. @default 200 */
+  recycleAfter?: number;
+  /** After DOMContentLoaded, how long to wait for the load event before reading anyway, ms. @default 3000 */
+  loadWaitMs?: number;
+  /** Share the policy (robots cache, host queues) with the HTTP fetcher. */
+  policy?: CrawlPolicy;
+  /** Extra environment for the Chromium processes (tests tag them to count them). */
+  browserEnv?: Record<string, string>;
+  /** Test and diagnostics hooks. */
+  hooks?: { beforeNavigate?(page: PwPage, url: string): Promise<void> | void };
+}
+
+export interface BrowserFetcher extends Fetcher {
+  readonly pool: BrowserPool;
+  readonly policy: CrawlPolicy;
+}
+
+interface InFlight {
+  settings: FetchSettings;
+  /** The prefetched document, served once to the page's main-frame navigation. */
+  doc?: Page | undefined;
+}
+
+const HOP_HEADERS = new Set([
+  "content-encoding",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+]);
+const MAX_SUBREQUEST_REDIRECTS = 10;
+
+function fulfilHeaders(h: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (!HOP_HEADERS.has(k)) out[k] = v;
+  return out;
+}
+
+function toRetryable(err: unknown, url: string): CrawlError {
+  if (err instanceof CrawlError) return err;
+  const msg = (err as Error)?.message ?? String(err);
+  return new RetryableError(`browser: ${msg.split("\n")[0]}`, { url, cause: err });
+}
+
+export function createBrowserFetcher(opts: BrowserFetcherOptions): BrowserFetcher {
+  const ownPolicy = !opts.policy;
+  const policy = opts.policy ?? createCrawlPolicy(opts);
+  const log = policy.log;
+  // Documents go through the HTTP path (no retries of its own: the browser's retry loop wraps it).
+  const docs = createHttpFetcher({ ...opts, policy, maxRetries: 0, maxThrottleWaits: 0 });
+  const inFlight = new WeakMap<PwPage, InFlight>();
+  const loadWaitMs = opts.loadWaitMs ?? 3000;
+  let executablePath: string | undefined;
+
+  const pageOf = (req: Request): PwPage | undefined => {
+    try {
+      return req.frame().page();
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Fetch a subrequest in Node: guard (and robots for documents/XHR), redirects followed here. */
+  const fetchSubrequest = async (req: Request, settings: FetchSettings | undefined): Promise<RawResponse> => {
+    let url = req.url();
+    let method = req.method();
+    let body = req.postDataBuffer() ?? undefined;
+    const headers = await req.allHeaders();
+    delete headers.host;
+    delete headers["content-length"];
+    headers["accept-encoding"] = "gzip, deflate, br";
+    const limits = {
+      timeoutMs: settings?.timeoutMs ?? 30_000,
+      maxBytes: settings?.maxBytes ?? 5 * 1024 * 1024,
+    };
+    const type = req.resourceType();
+    for (let hop = 0; ; hop++) {
+      if (type === "document" || type === "xhr" || type === "fetch") {
+        await policy.checkRobots(url, { ignoreRobots: settings?.ignoreRobots ?? false });
+      } else {
+        policy.guard.checkUrl(new URL(policy.map.toPhysical(url)), url);
+      }
+      const res = await policy.send(url, limits, headers, undefined, method, body);
+      const location = res.headers.location;
+      if (res.status < 300 || res.status >= 400 || res.status === 304 || !location) return res;
+      if (hop >= MAX_SUBREQUEST_REDIRECTS) return res;
+      url = policy.redirectTarget(url, location);
+      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
+        method = "GET";
+        body = undefined;
+      }
+    }
+  };
+
+  const onRoute = async (route: Route): Promise<void> => {
+    const req = route.request();
+    const page = pageOf(req);
+    const flight = page ? inFlight.get(page) : undefined;
+    const blocked = flight?.settings.browser?.block ?? ["image", "font", "media"];
+    try {
+      if (!/^https?:/i.test(req.url())) return await route.continue();
+      if ((blocked as string[]).includes(req.resourceType())) return await route.abort("blockedbyclient");
+      const doc = flight?.doc;
+      if (
+        doc &&
+        req.isNavigationRequest() &&
+        req.url() === doc.url &&
+        page &&
+        req.frame() === page.mainFrame()
+      ) {
+        flight.doc = undefined;
+        return await route.fulfill({
+          status: doc.status,
+          headers: { ...fulfilHeaders(doc.headers), "content-type": "text/html; charset=utf-8" },
+          body: doc.body,
+        });
+      }
+      const res = await fetchSubrequest(req, flight?.settings);
+      await route.fulfill({ status: res.status, headers: fulfilHeaders(res.headers), body: res.body });
+    } catch (err) {
+      const reason =
+        err instanceof AddressBlockedError
+          ? "addressunreachable"
+          : err instanceof RobotsDisallowedError
+            ? "blockedbyclient"
+            : "failed";
+      if (err instanceof CrawlError)
+        log.debug({ url: req.url(), err: err.message }, "browser subrequest refused");
+      await route.abort(reason).catch(() => {});
+    }
+  };
+
+  const pool = createBrowserPool({
+    get executablePath() {
+      executablePath ??= findChromium(opts.chromiumPath);
+      return executablePath;
+    },
+    userAgent: opts.userAgent,
+    maxPages: opts.maxPages ?? 4,
+    recycleAfter: opts.recycleAfter ?? 200,
+    env: opts.browserEnv,
+    log,
+    async setupContext(ctx: BrowserContext) {
+      await ctx.route("**/*", onRoute);
+    },
+  });
+
+  const render = async (
+    page: PwPage,
+    doc: Page,
+    settings: FetchSettings,
+    deadline: number,
+  ): Promise<Page> => {
+    await opts.hooks?.beforeNavigate?.(page, doc.url);
+    await page.goto(doc.url, { waitUntil: "domcontentloaded", timeout: remaining(deadline) });
+    // Steps get a soft deadline: when a step times out, the page is still read (extraction then tells
+    // a captcha or a redesign from a slow page), within the hard deadline.
+    const soft = deadline - Math.min(1000, settings.timeoutMs / 5);
+    await page.waitForLoadState("load", { timeout: Math.min(loadWaitMs, remaining(soft)) }).catch(() => {});
+    try {
+      await runSteps(page, settings.browser, soft);
+    } catch (err) {
+      if ((err as Error).name !== "TimeoutError") throw err;
+      log.warn(
+        { url: doc.url, err: (err as Error).message.split("\n")[0] },
+        "browser step timed out: reading the page as is",
+      );
+    }
+    const base: Page = {
+      url: doc.url,
+      status: doc.status,
+      headers: doc.headers,
+      body: "",
+      contentType: "text/html; charset=utf-8",
+      fetchedAt: new Date().toISOString(),
+      charset: "utf-8",
+    };
+    const stateExpr = settings.browser?.state;
+    if (stateExpr) {
+      const json = await readState(page, stateExpr);
+      if (json !== undefined)
+        return { ...base, body: json, contentType: "application/json", state: JSON.parse(json) };
+      log.warn({ url: doc.url, state: stateExpr }, "embedded state not found: reading the DOM instead");
+    }
+    return { ...base, body: await page.content() };
+  };
+
+  const attempt = async (url: string, settings: FetchSettings, signal?: AbortSignal): Promise<Page> => {
+    const deadline = Date.now() + settings.timeoutMs;
+    const doc = await docs.fetch(url, settings, signal);
+    const lease = await pool.acquire();
+    const { page } = lease;
+    inFlight.set(page, { settings, doc });
+    let discard = false;
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = (): void => {
+      discard = true;
+      void page.close().catch(() => {});
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      const overdue = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          discard = true;
+          void page.close().catch(() => {});
+          reject(
+            new RetryableError(`browser page not done within ${settings.timeoutMs} ms`, { url: doc.url }),
+          );
+        }, remaining(deadline));
+      });
+      return await Promise.race([render(page, doc, settings, deadline), overdue]);
+    } catch (err) {
+      discard = true;
+      if (signal?.aborted) throw signal.reason ?? err;
+      throw toRetryable(err, doc.url);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      inFlight.delete(page);
+      lease.release(discard);
+    }
+  };
+
+  return {
+    pool,
+    policy,
+    fetch(url, settings, signal) {
+      const logicalUrl = new URL(url).href;
+      return withRetries(logicalUrl, () => attempt(logicalUrl, settings, signal), opts, log, signal);
+    },
+    async close() {
+      await pool.close();
+      await docs.close();
+      if (ownPolicy) policy.close();
+    },
+  };
+}
