@@ -48,6 +48,16 @@ export function coverageOf(items: RawMention[]): Record<string, number> {
   return out;
 }
 
+/** The list item with every field the review page has filled in (identity kept from the list). */
+function mergeItem(list: RawMention, full: RawMention): RawMention {
+  const merged: RawMention = { ...list };
+  for (const [k, v] of Object.entries(full) as Array<[keyof RawMention, unknown]>) {
+    if (v === undefined || v === "" || k === "platform" || k === "url" || k === "externalId") continue;
+    (merged as unknown as Record<string, unknown>)[k] = v;
+  }
+  return merged;
+}
+
 function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
@@ -67,6 +77,24 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
     const r: CrawlTargetResult = { status, pages, items, warnings, coverage: coverageOf(items) };
     if (error) r.error = error;
     return r;
+  };
+
+  let follows = 0;
+  /** Re-read a truncated item from its own page. */
+  const follow = async (item: RawMention): Promise<RawMention> => {
+    try {
+      const page = await fetcher.fetch(item.url, source.fetch, signal);
+      const ext = extract(page, source);
+      const full = ext.items.find((i) => i.externalId === item.externalId) ?? ext.items[0];
+      if (!full) {
+        warnings.push(`${item.url}: review page holds no item; kept the list's text`);
+        return item;
+      }
+      return mergeItem(item, full);
+    } catch (err) {
+      warnings.push(`${item.url}: review page failed (${errorMessage(err)}); kept the list's text`);
+      return item;
+    }
   };
 
   /** Is this error page an anti-bot wall? Ask extraction first (source signals), then the heuristic. */
@@ -93,7 +121,10 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
     }
     pages++;
     // Same bytes as last time (304 / checksum): nothing new on this page, nor behind it.
-    if (page.unchanged && opts.mode === "incremental") break;
+    if (page.unchanged && opts.mode === "incremental") {
+      if (index === 0) return { ...result("ok"), unchanged: true };
+      break;
+    }
 
     let ext: PageExtraction;
     try {
@@ -123,8 +154,11 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
       if (keys.has(key)) continue;
       keys.add(key);
       fresh++;
-      if (!opts.isSeen(it)) unseen++;
-      items.push(it);
+      const isNew = !opts.isSeen(it);
+      if (isNew) unseen++;
+      const truncated = isNew && opts.followItem?.(it) === true && follows < (opts.maxFollows ?? 50);
+      if (truncated) follows++;
+      items.push(truncated ? await follow(it) : it);
     }
     // A page-param site that ignores the parameter serves page 1 again: nothing new, stop.
     if (fresh === 0) break;

@@ -67,6 +67,14 @@ export interface CrawlTargetOptions {
   mode: "incremental" | "backfill";
   /** Items a healthy page of this target usually yields (from SourceState), for broken detection. */
   usualItems?: number;
+  /**
+   * Follow a review's own page (`item.url`) when the list shows only a truncated text: new (unseen)
+   * items for which this returns true are re-read there with the same `extract`, and the review
+   * page's item is merged over the list's. A failure keeps the list item and adds a warning.
+   */
+  followItem?: (item: RawMention) => boolean;
+  /** At most this many review pages followed per crawl. @default 50 */
+  maxFollows?: number;
   signal?: AbortSignal;
 }
 
@@ -77,5 +85,9 @@ export interface CrawlTargetResult {
   warnings: string[];
   /** Share of items that had each field. */
   coverage: Record<string, number>;
-  error?: string;
+  error?: string /**
+   * The first page was byte-identical to the last fetch (304 / same checksum, incremental mode): nothing
+   * was extracted. Do not update usual item counts or coverage from such a run.
+   */;
+  unchanged?: boolean;
 }

@@ -150,3 +150,74 @@ describe("crawlTarget", () => {
     expect(r.error).toMatch(/HTTP 404/);
   });
 });
+
+describe("crawlTarget: more statuses and pagination styles", () => {
+  const run = (target: string, extra: Partial<Parameters<typeof crawlTarget>[0]> = {}) =>
+    crawlTarget({
+      source: labSource(),
+      startUrl: `https://reviews.lab/reviews/${target}/`,
+      fetcher,
+      extract: labExtract,
+      isSeen: never,
+      mode: "backfill",
+      ...extra,
+    });
+
+  it("defers a target whose server asks for a wait longer than the cap", async () => {
+    const r = await run("throttled");
+    expect(r.status).toBe("deferred");
+    expect(r.error).toMatch(/Retry-After 3600 s/);
+  });
+
+  it("keeps page 1 and reports degraded when a later page fails", async () => {
+    const r = await run("flaky");
+    expect(r.status).toBe("degraded");
+    expect(r.pages).toBe(1);
+    expect(r.items).toHaveLength(5);
+    expect(r.error).toMatch(/HTTP 500/);
+  });
+
+  it("stops at once when the first page has not changed since the last incremental crawl", async () => {
+    const first = await run("acme", { mode: "incremental" });
+    expect(first.unchanged).toBeUndefined();
+    const again = await run("acme", { mode: "incremental" });
+    expect(again).toMatchObject({ status: "ok", pages: 1, unchanged: true, items: [] });
+  });
+
+  it("walks offset and cursor pagination", async () => {
+    const offset = await crawlTarget({
+      source: labSource({ pagination: { type: "offset", param: "offset", maxPages: 5 } }),
+      startUrl: "https://reviews.lab/reviews/acme/?offset=0",
+      fetcher,
+      extract: labExtract,
+      isSeen: never,
+      mode: "backfill",
+    });
+    expect(offset.items.map((i) => i.externalId)).toEqual(
+      Array.from({ length: 12 }, (_, i) => String(12 - i)),
+    );
+    const cursor = await crawlTarget({
+      source: labSource({ pagination: { type: "cursor", param: "cursor", maxPages: 5 } }),
+      startUrl: "https://reviews.lab/reviews/cursor/",
+      fetcher,
+      extract: labExtract,
+      isSeen: never,
+      mode: "backfill",
+    });
+    expect(cursor.pages).toBe(3);
+    expect(cursor.items).toHaveLength(12);
+  });
+
+  it("follows a review's own page when the list text is truncated", async () => {
+    const r = await run("trunc", {
+      source: labSource({ pagination: { type: "none" } }),
+      followItem: (i) => i.text.endsWith("…"),
+      isSeen: (i) => i.externalId === "8",
+    });
+    expect(r.items).toHaveLength(5);
+    const byId = new Map(r.items.map((i) => [i.externalId, i]));
+    expect(byId.get("12")?.text).toMatch(/^Текст отзыва номер 12: всё было хорошо/);
+    expect(byId.get("12")?.url).toBe("https://reviews.lab/review/12.html");
+    expect(byId.get("8")?.text.endsWith("…")).toBe(true); // already seen: not followed
+  });
+});

@@ -31,12 +31,14 @@ export const labExtract: ExtractFn = (page, source): PageExtraction => {
     });
   });
   const next = $("a.next").attr("href");
+  const cursor = $("[data-next-cursor]").attr("data-next-cursor");
   return {
     items,
     warnings: [],
     blocked,
     itemNodes: nodes.length,
     ...(next ? { nextUrl: new URL(next, page.url).href } : {}),
+    ...(cursor ? { nextCursor: cursor } : {}),
   };
 };
 

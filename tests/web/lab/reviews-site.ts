@@ -7,7 +7,9 @@
  *   /review/<id>.html             a review's own page
  *   /robots.txt                   allow everything
  * Targets: `acme` (normal), `empty` (no reviews yet), `drift` (new markup), `captcha` (403 wall),
- * `captcha429` (429 wall).
+ * `captcha429` (429 wall), `throttled` (429, Retry-After: 3600), `flaky` (page 2+ answers 500),
+ * `trunc` (list texts cut short with "…"), `cursor` (a `data-next-cursor` marker instead of links);
+ * `?offset=N` on any target serves items N.. without a next link.
  */
 import type { ReplicaSite } from "../server.js";
 
@@ -83,6 +85,26 @@ export function createReviewsSite(options: ReviewsSiteOptions = {}): ReplicaSite
       const all = Array.from({ length: count }, (_, i) => count - i);
       const ids = all.slice((page - 1) * perPage, page * perPage);
       const next = page * perPage < count ? `/reviews/${target}/?page=${page + 1}` : undefined;
+      if (target === "throttled")
+        return { ...html("Слишком много запросов", 429), headers: { "retry-after": "3600" } };
+      if (target === "flaky" && page >= 2) return html("<h1>Internal error</h1>", 500);
+      if (searchParams.has("offset")) {
+        const offset = Number(searchParams.get("offset"));
+        return html(listPage({ title: "offset", ids: all.slice(offset, offset + perPage), padding }));
+      }
+      if (searchParams.has("cursor") || target === "cursor") {
+        const below = Number(searchParams.get("cursor") ?? count + 1);
+        const slice = all.filter((id) => id < below).slice(0, perPage);
+        const last = slice[slice.length - 1];
+        const cursor = last !== undefined && last > 1 ? `<div data-next-cursor="${last}"></div>` : "";
+        return html(
+          listPage({ title: "cursor", ids: slice, padding }).replace("</body>", `${cursor}</body>`),
+        );
+      }
+      if (target === "trunc") {
+        const full = listPage({ title: "trunc", ids, ...(next ? { next } : {}), padding });
+        return html(full.replace(/(<div class="text">)([^<]{0,18})[^<]*(<\/div>)/g, "$1$2…$3"));
+      }
       if (target === "drift") {
         return html(
           `<html><body>${ids.map((id) => `<article class="rv2">${id}</article>`).join("")}</body></html>`,
