@@ -2,11 +2,11 @@
  * Reading one FieldSpec from an item element: select, take text or attribute, apply the regex,
  * normalise (date, rating, url, number). Pure; never throws on scraped data.
  */
-import type { Cheerio, CheerioAPI } from "cheerio/slim";
 import type { AnyNode } from "domhandler";
 import type { FieldRule, FieldSpec } from "../config/source.js";
 import { parseDate } from "./dates.js";
 import { parseRating } from "./ratings.js";
+import type { Selection } from "./selection.js";
 import {
   cleanMultiline,
   collapseWhitespace,
@@ -19,10 +19,8 @@ import {
 export type Parse = NonNullable<Exclude<FieldRule, string>["parse"]>;
 export type FieldValue = string | number;
 
-type Nodes = Cheerio<AnyNode>;
-
 export interface FieldContext {
-  $: CheerioAPI;
+  selection: Selection;
   /** Absolute URL relative links resolve against (the page URL, or its `<base href>`). */
   baseUrl: string;
   /** Reference instant for relative dates: the page's fetch time. */
@@ -60,7 +58,7 @@ export function defaultParse(field: string): Parse {
 }
 
 /** Read a field: each rule of a fallback list is tried until one yields a value. */
-export function readField(item: Nodes, spec: FieldSpec, parse: Parse, ctx: FieldContext): FieldResult {
+export function readField(item: AnyNode, spec: FieldSpec, parse: Parse, ctx: FieldContext): FieldResult {
   const rules = Array.isArray(spec) ? spec : [spec];
   let firstError: string | undefined;
   for (const rule of rules) {
@@ -71,28 +69,27 @@ export function readField(item: Nodes, spec: FieldSpec, parse: Parse, ctx: Field
   return firstError === undefined ? {} : { error: firstError };
 }
 
-function readRule(item: Nodes, rule: FieldRule, fallbackParse: Parse, ctx: FieldContext): FieldResult {
+function readRule(item: AnyNode, rule: FieldRule, fallbackParse: Parse, ctx: FieldContext): FieldResult {
   const r = typeof rule === "string" ? { selector: rule } : rule;
   if (r.const !== undefined) return { value: r.const };
   if (r.scope === "page") {
     const cached = ctx.pageCache.get(rule);
     if (cached) return cached;
-    const nodes: Nodes = r.selector ? ctx.$(r.selector) : ctx.$.root();
-    const result = readNodes(nodes, r, fallbackParse, ctx);
+    const result = readNodes(ctx.selection.root, r, fallbackParse, ctx);
     ctx.pageCache.set(rule, result);
     return result;
   }
-  return readNodes(r.selector ? item.find(r.selector) : item, r, fallbackParse, ctx);
+  return readNodes(item, r, fallbackParse, ctx);
 }
 
 function readNodes(
-  nodes: Nodes,
+  scope: AnyNode,
   r: Exclude<FieldRule, string>,
   fallbackParse: Parse,
   ctx: FieldContext,
 ): FieldResult {
   const parse = r.parse ?? fallbackParse;
-  const result = readValue(nodes, r, parse, ctx);
+  const result = readValue(scope, r, parse, ctx);
   // A count or a plain number read for the rating field is still a rating on the rule's scale.
   if (fallbackParse === "rating" && parse !== "rating" && typeof result.value === "number") {
     if (result.value === 0) return {}; // no star lit: unrated
@@ -102,18 +99,20 @@ function readNodes(
   return result;
 }
 
+/** Read from `scope` (the item, or the document for page-scoped rules) or its first match. */
 function readValue(
-  nodes: Nodes,
+  scope: AnyNode,
   r: Exclude<FieldRule, string>,
   parse: Parse,
   ctx: FieldContext,
 ): FieldResult {
-  if (parse === "count") return { value: nodes.length };
-  const first = nodes[0];
+  const { selection } = ctx;
+  if (parse === "count") return { value: r.selector ? selection.all(scope, r.selector).length : 1 };
+  const first = r.selector ? selection.first(scope, r.selector) : scope;
   if (first === undefined) return {};
   let raw: string | undefined;
   if (r.attr) {
-    raw = nodes.first().attr(r.attr);
+    raw = "attribs" in first ? first.attribs[r.attr.toLowerCase()] : undefined;
     if (raw !== undefined && parse === "html-text") raw = cleanMultiline(raw);
   } else raw = parse === "html-text" ? nodeMultilineText(first as TextNode) : nodeText(first as TextNode);
   if (raw === undefined) return {};

@@ -2,7 +2,6 @@
  * One item element -> a RawMention, leniently: an optional field whose value is unusable is dropped
  * with a warning; an item without the required `text` or `url` is rejected alone (with a warning).
  */
-import type { Cheerio } from "cheerio/slim";
 import type { AnyNode } from "domhandler";
 import type { FieldName, FieldSpec, HtmlExtract } from "../config/source.js";
 import { RawMention } from "../domain/mention.js";
@@ -27,7 +26,7 @@ export interface ItemResult {
 
 /** Extract item number `n` (1-based, for warnings). */
 export function buildItem(
-  $item: Cheerio<AnyNode>,
+  element: AnyNode,
   n: number,
   platform: string,
   extract: HtmlExtract,
@@ -41,7 +40,7 @@ export function buildItem(
   let truncated = false;
 
   for (const [name, spec] of Object.entries(extract.fields) as [FieldName, FieldSpec][]) {
-    const r = readField($item, spec, defaultParse(name), ctx);
+    const r = readField(element, spec, defaultParse(name), ctx);
     if (r.error) warn(`${name} ${r.error}`);
     let value = r.value;
     if (value === undefined) continue;
@@ -64,7 +63,7 @@ export function buildItem(
   }
 
   for (const [key, spec] of Object.entries(extract.extra ?? {})) {
-    const r = readField($item, spec, "text", ctx);
+    const r = readField(element, spec, "text", ctx);
     if (r.error) warn(`extra.${key} ${r.error}`);
     else if (r.value !== undefined) extra[key] = r.value;
   }

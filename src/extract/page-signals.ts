@@ -1,8 +1,8 @@
 /** Page-level facts: is this an anti-bot page, and where is the next list page. */
-import type { CheerioAPI } from "cheerio/slim";
 import type { Pagination, Source } from "../config/source.js";
 import type { Page } from "../crawl/types.js";
 import { absoluteUrl } from "./fields.js";
+import type { Selection } from "./selection.js";
 import { collapseWhitespace, nodeText, type TextNode } from "./text.js";
 
 type BlockedSignal = Source["blocked"][number];
@@ -13,7 +13,7 @@ type BlockedSignal = Source["blocked"][number];
  * Title and text comparisons ignore case; `textIncludes` must appear literally in the HTML
  * (not entity-encoded) and in the page's visible text.
  */
-export function isBlocked($: CheerioAPI, page: Page, signals: BlockedSignal[]): boolean {
+export function isBlocked(sel: Selection, page: Page, signals: BlockedSignal[]): boolean {
   if (signals.length === 0) return false;
   let title: string | undefined;
   let lowerBody: string | undefined;
@@ -21,15 +21,15 @@ export function isBlocked($: CheerioAPI, page: Page, signals: BlockedSignal[]): 
   const matches = (s: BlockedSignal): boolean => {
     if (s.status !== undefined && page.status !== s.status) return false;
     if (s.titleIncludes !== undefined) {
-      title ??= collapseWhitespace($("title").first().text()).toLowerCase();
+      title ??= titleOf(sel, page.body);
       if (!title.includes(s.titleIncludes.toLowerCase())) return false;
     }
-    if (s.selector !== undefined && $(s.selector).length === 0) return false;
+    if (s.selector !== undefined && sel.first(sel.root, s.selector) === undefined) return false;
     if (s.textIncludes !== undefined) {
       const needle = s.textIncludes.toLowerCase();
       lowerBody ??= page.body.toLowerCase();
       if (!lowerBody.includes(needle)) return false; // cheap negative before walking the DOM
-      visible ??= nodeText($.root()[0] as unknown as TextNode).toLowerCase();
+      visible ??= nodeText(sel.root as TextNode).toLowerCase();
       if (!visible.includes(needle)) return false;
     }
     return true;
@@ -44,14 +44,15 @@ export function isBlocked($: CheerioAPI, page: Page, signals: BlockedSignal[]): 
  * `maxPages` is the crawler's to enforce: it counts the pages it walked.
  */
 export function nextPageUrl(
-  $: CheerioAPI,
+  sel: Selection,
   page: Page,
   baseUrl: string,
   pagination: Pagination,
   itemNodes: number,
 ): string | undefined {
   if (pagination.type === "next-link") {
-    const href = $(pagination.selector).first().attr("href");
+    const link = sel.first(sel.root, pagination.selector);
+    const href = link && "attribs" in link ? link.attribs["href"] : undefined;
     if (href === undefined) return undefined;
     const next = absoluteUrl(href, baseUrl).value;
     return typeof next === "string" && !sameUrl(next, page.url) ? next : undefined;
@@ -76,9 +77,19 @@ function sameUrl(a: string, b: string): boolean {
   }
 }
 
+/** The document title, lower-cased; read from the source text when it holds no entity (fast path). */
+function titleOf(sel: Selection, body: string): string {
+  const m = /<title\b[^>]*>([^<]*)<\/title>/i.exec(body);
+  if (m && !m[1]!.includes("&")) return collapseWhitespace(m[1]!).toLowerCase();
+  const title = sel.first(sel.root, "title");
+  return title ? nodeText(title as TextNode).toLowerCase() : "";
+}
+
 /** Where relative links resolve: the document's `<base href>` if valid, else the page URL. */
-export function baseUrlOf($: CheerioAPI, page: Page): string {
-  const href = $("base[href]").first().attr("href");
+export function baseUrlOf(sel: Selection, page: Page): string {
+  if (!/<base\b/i.test(page.body)) return page.url;
+  const base = sel.first(sel.root, "base[href]");
+  const href = base && "attribs" in base ? base.attribs["href"] : undefined;
   if (!href) return page.url;
   const resolved = absoluteUrl(href, page.url).value;
   return typeof resolved === "string" ? resolved : page.url;

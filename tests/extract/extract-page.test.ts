@@ -166,6 +166,23 @@ describe("field rules", () => {
     expect(r.items[0]).toMatchObject({ rating: 4, publishedAt: "2025-09-30T09:02:54.000Z" });
   });
 
+  it("reports an invalid selector once per page, not a crash", () => {
+    const fields = {
+      url: { const: "https://site.example/x" },
+      text: [{ selector: "p:::bad" }, { const: "t" }],
+    };
+    const r = extractPage(
+      page("<p>a</p>"),
+      source({ extract: { type: "html", item: "div.r, div.r2", fields } }),
+    );
+    expect(r.items).toHaveLength(1);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/^selector "p:::bad" is invalid/);
+    const badItem = extractPage(page("x"), source({ extract: { type: "html", item: "div[", fields } }));
+    expect(badItem.itemNodes).toBe(0);
+    expect(badItem.warnings[0]).toMatch(/^selector "div\[" is invalid/);
+  });
+
   it("reports an invalid regex in the source as a warning, not a crash", () => {
     const fields = { url: { const: "https://site.example/x" }, text: { const: "t" }, title: { regex: "(" } };
     const r = one(fields, "x");
