@@ -1,0 +1,122 @@
+/**
+ * Evidence gathering: splits a mention into fields, scores each with its language's lexicon and adds
+ * the field rules (titles weigh more, cons are expected to be negative, "Недостатки: нет" is praise).
+ * Pure; the label is decided from this evidence in `decide.ts`.
+ */
+import type { Reason } from "../domain/mention.js";
+import { detectLanguage } from "./lang-detect.js";
+import type { CompiledLexicon } from "./lexicon.js";
+import { isLang, type Lang } from "./nlp.js";
+import type { LanguageResources } from "./resources.js";
+import { type Field, type FieldScore, scoreField } from "./score-field.js";
+import { splitSections, stripHeadings } from "./sections.js";
+
+export interface EvidenceInput {
+  text: string;
+  title?: string;
+  pros?: string;
+  cons?: string;
+  lang?: string;
+}
+
+export interface Evidence {
+  lang: Lang | "und";
+  /** Weighted positive evidence. */
+  pos: number;
+  /** Weighted negative evidence, as a positive number. */
+  neg: number;
+  /** Number of positive and negative reasons. */
+  nPos: number;
+  nNeg: number;
+  /** Words seen in all fields. */
+  words: number;
+  /** The fields, as split and scored. */
+  fields: [Field, string | undefined][];
+  /** Whether the text had pros/cons fields (otzovik, glassdoor). */
+  structured: boolean;
+  reasons: Reason[];
+}
+
+/** How much each field's positive and negative evidence counts: cons are expected to be negative. */
+const FIELD_WEIGHTS: Record<Field, { pos: number; neg: number }> = {
+  title: { pos: 2, neg: 2 },
+  text: { pos: 1, neg: 1 },
+  pros: { pos: 0.4, neg: 0.8 },
+  cons: { pos: 0.6, neg: 0.35 },
+  rating: { pos: 1, neg: 1 },
+};
+
+const NOTHING_RE =
+  /^\s*(?:нет|нету|нет никаких|никаких|ни одного|отсутствуют|не знаю|почти нет|(?:особо )?не (?:нашел|нашла|нашлось|обнаружено|обнаружил[аи]?|выявлено|припомню|заметил[аи]?)|none|nothing|no cons|n\/a|[-—–.]+|няма|немає)\s*[.!)]*\s*$/i;
+/** A cons field that says "too many to list" ("полно", "огромное количество"), or pros that say "only minuses". */
+const PLENTY_RE =
+  /^\s*(?:полно|много|масса|куча|все|всё|огромное количество|не перечесть|даже не перечислить|одни минусы|только минусы|too many)\b/i;
+
+export function round(x: number, d = 3): number {
+  const f = 10 ** d;
+  return Math.round(x * f) / f;
+}
+
+export function gatherEvidence(input: EvidenceInput, resources: LanguageResources): Evidence {
+  const sec =
+    input.pros === undefined && input.cons === undefined ? splitSections(input.text) : { text: input.text };
+  const fields: [Field, string | undefined][] = [
+    ["title", input.title ?? sec.title],
+    ["text", sec.text],
+    ["pros", input.pros ?? sec.pros],
+    ["cons", input.cons ?? sec.cons],
+  ];
+  const declared = input.lang?.toLowerCase().slice(0, 2);
+  const lang: Lang | "und" = isLang(declared)
+    ? declared
+    : detectLanguage(fields.map(([, t]) => t ?? "").join("\n")).lang;
+  const lex = pickLexicon(resources, lang === "und" ? "en" : lang);
+  const ev: Evidence = {
+    lang,
+    pos: 0,
+    neg: 0,
+    nPos: 0,
+    nNeg: 0,
+    words: 0,
+    fields,
+    structured: fields.some(([f, t]) => (f === "pros" || f === "cons") && t?.trim()),
+    reasons: [],
+  };
+  if (!lex) return ev;
+  const add = (r: Reason) => {
+    ev.reasons.push(r);
+    if (r.weight > 0) {
+      ev.pos += r.weight;
+      ev.nPos++;
+    } else if (r.weight < 0) {
+      ev.neg -= r.weight;
+      ev.nNeg++;
+    }
+  };
+  for (const [field, raw] of fields) {
+    if (!raw?.trim()) continue;
+    if ((field === "cons" || field === "pros") && NOTHING_RE.test(raw)) {
+      add({ term: raw.trim(), weight: field === "cons" ? 1.5 : -2, field, note: `no ${field}` });
+      continue;
+    }
+    if (field === "cons" && PLENTY_RE.test(raw) && raw.length < 60) {
+      add({ term: raw.trim(), weight: -2, field, note: "many cons" });
+      continue;
+    }
+    const fs: FieldScore = scoreField(stripHeadings(raw, lex.headings), lex, field);
+    ev.words += fs.words;
+    const fw = FIELD_WEIGHTS[field];
+    for (const r of fs.reasons) {
+      r.weight = round(r.weight * (r.weight > 0 ? fw.pos : fw.neg), 2);
+      add(r);
+    }
+  }
+  return ev;
+}
+
+function pickLexicon(resources: LanguageResources, lang: Lang): CompiledLexicon | undefined {
+  return (
+    resources.lexicons[lang] ??
+    (lang === "uk" || lang === "bg" ? resources.lexicons.ru : resources.lexicons.en)
+  );
+}
