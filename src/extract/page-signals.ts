@@ -41,6 +41,7 @@ export function isBlocked(sel: Selection, page: Page, signals: BlockedSignal[]):
  * The next list page, or undefined.
  * - `next-link`: the first matching element's href (resolved against the page), unless it is this page
  * - `page-param`: this page's `param` + 1 (missing param = `start`), only when the page had items
+ * - `offset`: this page's `param` + `step` (default: the number of items found), same condition
  * `maxPages` is the crawler's to enforce: it counts the pages it walked.
  */
 export function nextPageUrl(
@@ -65,6 +66,15 @@ export function nextPageUrl(
     url.searchParams.set(pagination.param, String(current + 1));
     return url.href;
   }
+  if (pagination.type === "offset") {
+    if (itemNodes === 0) return undefined;
+    const url = new URL(page.url);
+    const current = Number(url.searchParams.get(pagination.param) ?? pagination.start ?? 0);
+    if (!Number.isSafeInteger(current)) return undefined;
+    url.searchParams.set(pagination.param, String(current + (pagination.step ?? itemNodes)));
+    return url.href;
+  }
+  // `cursor` pagination needs a cursor from structured data: HTML extraction has none.
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { Source } from "../../src/config/source.js";
 import { extractPage } from "../../src/extract/extract-page.js";
+import { absoluteUrl, normalise } from "../../src/extract/fields.js";
 import { htmlPage } from "./helpers.js";
 
 function source(over: Record<string, unknown> = {}, fields: Record<string, unknown> = {}): Source {
@@ -232,5 +233,51 @@ describe("blocked pages and pagination", () => {
       "https://forum.example/t/?p=8",
     );
     expect(extractPage(htmlPage("https://forum.example/t/?p=8", "<p>пусто</p>"), s).nextUrl).toBeUndefined();
+  });
+
+  it("offset: adds the step, or the number of items found", () => {
+    const stepped = source({ pagination: { type: "offset", param: "offset", step: 20 } });
+    expect(extractPage(htmlPage("https://forum.example/t/?offset=40", POSTS), stepped).nextUrl).toBe(
+      "https://forum.example/t/?offset=60",
+    );
+    const counted = source({ pagination: { type: "offset", param: "from" } });
+    expect(extractPage(htmlPage("https://forum.example/t/", POSTS), counted).nextUrl).toBe(
+      "https://forum.example/t/?from=4",
+    );
+    expect(extractPage(htmlPage("https://forum.example/t/", "<p></p>"), counted).nextUrl).toBeUndefined();
+  });
+});
+
+describe("normalise and absoluteUrl", () => {
+  const ctx = {
+    baseUrl: "https://site.example/a/b",
+    now: new Date("2026-04-22T09:30:00Z"),
+    timeZone: "Europe/Moscow",
+  };
+  it.each([
+    ["int", " 1 234 отзыва ", 1234],
+    ["float", "рейтинг 4,25", 4.25],
+    ["date", "вчера в 23:10", "2026-04-21T20:10:00.000Z"],
+    ["unix", "1759222974", "2025-09-30T09:02:54.000Z"],
+    ["rating", "8 из 10", 4],
+    ["url", " ../c?d=1#e ", "https://site.example/c?d=1#e"],
+    ["text", "  a \n b ", "a b"],
+    ["html-text", "  a \n b ", "a\nb"],
+  ] as const)("%s %j", (parse, raw, value) => {
+    expect(normalise(raw, parse, {}, ctx)).toEqual({ value });
+  });
+
+  it.each([
+    ["int", "нет"],
+    ["unix", "вчера"],
+    ["url", "mailto:a@b.c"],
+  ] as const)("%s %j is an error", (parse, raw) => {
+    expect(normalise(raw, parse, {}, ctx).error).toBeTruthy();
+  });
+
+  it("treats empty values and fragment links as no value", () => {
+    expect(normalise("   ", "int", {}, ctx)).toEqual({});
+    expect(absoluteUrl("#comments", ctx.baseUrl)).toEqual({});
+    expect(absoluteUrl("//cdn.example/x", ctx.baseUrl)).toEqual({ value: "https://cdn.example/x" });
   });
 });
