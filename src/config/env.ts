@@ -13,6 +13,11 @@ export const Env = z.object({
   MONGODB_URI: z.string().optional(),
   /** Slack bot token `xoxb-…` (secret). */
   SLACK_BOT_TOKEN: z.string().optional(),
+  /**
+   * Base URL of the Slack Web API. @default "https://slack.com/api/"
+   * The demo and the tests point it at the fake Slack on 127.0.0.1.
+   */
+  REPWATCH_SLACK_API_URL: z.string().url().optional(),
   /** pino level. @default "info" */
   REPWATCH_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   /** `json` or `pretty`; default: pretty on a TTY, JSON otherwise. */

@@ -83,7 +83,7 @@ export async function runOnce(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     finishedAt: startedAt,
     targets: [],
     mentions: { new: 0, changed: 0, unchanged: 0, byPlatform: {} },
-    alerts: { queued: 0, sent: 0, retrying: 0, failed: 0 },
+    alerts: { queued: 0, sent: 0, retrying: 0, failed: 0, held: 0, problems: [] },
     someFailed: false,
   };
   const progress = createProgress(targets.length);
@@ -121,6 +121,7 @@ export async function runOnce(deps: RunDeps, opts: RunOptions = {}): Promise<Run
       store: deps.store,
       notifiers: deps.notifiers,
       brands: deps.config.brands,
+      alerts: deps.config.alerts,
       log: log.child({ stage: "alert" }),
       claimer: runId,
       now,

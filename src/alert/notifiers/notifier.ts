@@ -1,23 +1,41 @@
-/** A notifier is a small provider: an id, a config schema and `send()`. */
+/**
+ * A notifier is a small provider: an id, a config schema and `send()`. One file per provider in this
+ * folder; the registry (index.ts) must list exactly those files (a test checks).
+ */
 import type { z } from "zod";
-import type { Brand } from "../../config/brands.js";
-import type { StoredMention } from "../../domain/mention.js";
-import type { OutboxRow } from "../../store/store.js";
+import type { Logger } from "../../util/logger.js";
+import type { AlertContent } from "../content.js";
 
-export interface AlertMessage {
-  row: OutboxRow;
-  mention: StoredMention;
-  brand: Brand | undefined;
+/** One message to deliver. */
+export interface Delivery {
+  /** The outbox key (or a batch key). Slack messages carry it in `metadata`; duplicate checks look for it. */
+  key: string;
+  /** When it was enqueued; nothing about it can be older (bounds the duplicate check). */
+  createdAt: string;
+  content: AlertContent;
+  /** Receipt of the message whose thread this one goes into. */
+  threadOf?: string;
+  /** Receipt of the message this one edits (an edited review): update it and note the edit in its thread. */
+  edits?: string;
+  /** An earlier attempt may have delivered it (the process died, or a request timed out): look first. */
+  mayExist: boolean;
 }
 
 export interface SendResult {
-  /** The notifier's receipt (Slack `ts`, …), stored on the outbox row. */
+  /** The notifier's receipt (Slack `channel/ts[/thread_ts]`, …), stored on the outbox row. */
   receipt?: string;
 }
 
 export interface Notifier {
   id: string;
-  send(message: AlertMessage): Promise<SendResult>;
+  /** Threads and message updates are real (Slack); other notifiers render them inline. */
+  threads: boolean;
+  /** More alerts than this in one run become one summary with the alerts in its thread (threads only). */
+  batchOver?: number;
+  /** Why it cannot send at all right now (e.g. its token is not set): its alerts stay pending. */
+  unavailable?: string;
+  /** Throws the errors of ../errors.ts; their class decides what happens to the outbox row. */
+  send(delivery: Delivery): Promise<SendResult>;
   close?(): Promise<void>;
 }
 
@@ -30,4 +48,7 @@ export interface NotifierProvider<C extends { id: string; type: string }> {
 export interface NotifierDeps {
   /** Where console output goes. @default process.stdout */
   out?: NodeJS.WritableStream;
+  /** Where secrets are read from (variables named in the config). @default process.env */
+  env?: Record<string, string | undefined>;
+  log?: Logger;
 }
