@@ -6,7 +6,7 @@ import type { Analysis, MentionKind, SentimentLabel } from "../domain/mention.js
 import { gatherEvidence, round } from "./evidence.js";
 import { simhash } from "./fingerprint.js";
 import type { LanguageResources } from "./resources.js";
-import { detectRisks } from "./risk.js";
+import { detectRisksInWords } from "./risk.js";
 
 export interface AnalyseInput {
   text: string;
@@ -68,11 +68,7 @@ export function createAnalyser(resources: LanguageResources): Analyser {
 
     reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
     const text = [input.title ?? "", input.text].join("\n");
-    const risks = detectRisks(
-      resources.risk,
-      fields.map(([, t]) => t ?? "").join("\n"),
-      lang === "und" ? "en" : lang,
-    );
+    const risks = detectRisksInWords(resources.risk, ev.tokens, ev.stems, ev.lexLang);
     const out: Analysis = {
       label,
       score: round(Math.max(-1, Math.min(1, score))),

@@ -6,7 +6,7 @@
 import type { Reason } from "../domain/mention.js";
 import { detectLanguage } from "./lang-detect.js";
 import type { CompiledLexicon } from "./lexicon.js";
-import { isLang, type Lang } from "./nlp.js";
+import { isLang, type Lang, stem, tokenize } from "./nlp.js";
 import type { LanguageResources } from "./resources.js";
 import { type Field, type FieldScore, scoreField } from "./score-field.js";
 import { splitSections, stripHeadings } from "./sections.js";
@@ -34,6 +34,11 @@ export interface Evidence {
   fields: [Field, string | undefined][];
   /** Whether the text had pros/cons fields (otzovik, glassdoor). */
   structured: boolean;
+  /** Language whose lexicon (and stems) were used. */
+  lexLang: Lang;
+  /** Words of all fields in order, and their stems in `lexLang` (shared with risk flags). */
+  tokens: string[];
+  stems: string[];
   reasons: Reason[];
 }
 
@@ -71,7 +76,11 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     ? declared
     : detectLanguage(fields.map(([, t]) => t ?? "").join("\n")).lang;
   const lex = pickLexicon(resources, lang === "und" ? "en" : lang);
+  const lexLang = lex?.lang ?? (lang === "und" ? "en" : lang);
   const ev: Evidence = {
+    lexLang,
+    tokens: [],
+    stems: [],
     lang,
     pos: 0,
     neg: 0,
@@ -82,7 +91,16 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     structured: fields.some(([f, t]) => (f === "pros" || f === "cons") && t?.trim()),
     reasons: [],
   };
-  if (!lex) return ev;
+  if (!lex) {
+    // No lexicon for this language: still cut the words, for risk flags.
+    for (const [, raw] of fields) {
+      for (const w of tokenize(raw ?? "", lexLang)) {
+        ev.tokens.push(w);
+        ev.stems.push(stem(w, lexLang));
+      }
+    }
+    return ev;
+  }
   const add = (r: Reason) => {
     ev.reasons.push(r);
     if (r.weight > 0) {
@@ -95,16 +113,22 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
   };
   for (const [field, raw] of fields) {
     if (!raw?.trim()) continue;
-    if ((field === "cons" || field === "pros") && NOTHING_RE.test(raw)) {
-      add({ term: raw.trim(), weight: field === "cons" ? 1.5 : -2, field, note: `no ${field}` });
-      continue;
-    }
-    if (field === "cons" && PLENTY_RE.test(raw) && raw.length < 60) {
-      add({ term: raw.trim(), weight: -2, field, note: "many cons" });
+    const listField = field === "cons" || field === "pros";
+    const nothing = listField && NOTHING_RE.test(raw);
+    const plenty = !nothing && field === "cons" && raw.length < 60 && PLENTY_RE.test(raw);
+    if (nothing || plenty) {
+      for (const w of tokenize(raw, lexLang)) {
+        ev.tokens.push(w);
+        ev.stems.push(stem(w, lexLang));
+      }
+      if (nothing) add({ term: raw.trim(), weight: field === "cons" ? 1.5 : -2, field, note: `no ${field}` });
+      else add({ term: raw.trim(), weight: -2, field, note: "many cons" });
       continue;
     }
     const fs: FieldScore = scoreField(stripHeadings(raw, lex.headings), lex, field);
     ev.words += fs.words;
+    for (const t of fs.tokens) ev.tokens.push(t);
+    for (const t of fs.stems) ev.stems.push(t);
     const fw = FIELD_WEIGHTS[field];
     for (const r of fs.reasons) {
       r.weight = round(r.weight * (r.weight > 0 ? fw.pos : fw.neg), 2);

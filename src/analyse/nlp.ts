@@ -1,13 +1,10 @@
 /**
- * Tokenizers and stemmers per language. natural's modules are imported by path: its index loads
+ * Tokenizer and stemmers per language. natural's stemmers are imported by path: its index loads
  * database clients and prints a dotenv banner on stdout, which would corrupt a JSONL stream.
  */
 import PorterStemmerEn from "natural/lib/natural/stemmers/porter_stemmer.js";
 import PorterStemmerRu from "natural/lib/natural/stemmers/porter_stemmer_ru.js";
 import PorterStemmerUk from "natural/lib/natural/stemmers/porter_stemmer_uk.js";
-import AggressiveTokenizerEn from "natural/lib/natural/tokenizers/aggressive_tokenizer.js";
-import AggressiveTokenizerRu from "natural/lib/natural/tokenizers/aggressive_tokenizer_ru.js";
-import AggressiveTokenizerUk from "natural/lib/natural/tokenizers/aggressive_tokenizer_uk.js";
 
 /** Languages with their own tokenizer, stemmer and lexicon. */
 export const LANGS = ["ru", "uk", "bg", "en"] as const;
@@ -16,10 +13,6 @@ export type Lang = (typeof LANGS)[number];
 export function isLang(s: string | undefined): s is Lang {
   return s !== undefined && (LANGS as readonly string[]).includes(s);
 }
-
-const tokRu = new AggressiveTokenizerRu();
-const tokUk = new AggressiveTokenizerUk();
-const tokEn = new AggressiveTokenizerEn();
 
 /** Lower-case, ё→е, curly apostrophes → straight, English "n't" → " not". */
 export function normalizeText(text: string): string {
@@ -30,16 +23,15 @@ export function normalizeText(text: string): string {
     .replace(/n't\b/g, " not");
 }
 
-/** Words of one clause, in order, lower-cased (ё→е). */
-export function tokenize(text: string, lang: Lang): string[] {
-  const norm = normalizeText(text);
-  if (lang === "en") {
-    // natural's English tokenizer splits on \W, so Cyrillic words in mixed text would vanish: use ru's
-    // (it keeps both a-z and а-я) when the clause has Cyrillic letters.
-    return /[а-я]/.test(norm) ? tokRu.tokenize(norm) : tokEn.tokenize(norm);
-  }
-  if (lang === "uk") return tokUk.tokenize(norm);
-  return tokRu.tokenize(norm);
+/** A word: letters (with combining marks) and digits, any script. */
+export const WORD_RE = /[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * Words of a text, in order, lower-cased (ё→е). One regex pass; the same for every language, so
+ * lexicon entries, risk terms and review text are cut the same way.
+ */
+export function tokenize(text: string, _lang?: Lang): string[] {
+  return normalizeText(text).match(WORD_RE) ?? [];
 }
 
 /** Longest first. */

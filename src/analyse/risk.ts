@@ -90,7 +90,22 @@ function termAt(term: CompiledTerm, i: number, words: string[], stems: string[],
 export function detectRisks(risk: CompiledRisk, text: string, lang: Lang): RiskFlag[] {
   if (risk.rules.length === 0 || !text) return [];
   const words = tokenize(text, lang);
-  const stems = words.map((w) => stem(w, lang));
+  return detectRisksInWords(
+    risk,
+    words,
+    words.map((w) => stem(w, lang)),
+    lang,
+  );
+}
+
+/** Same as `detectRisks`, on words and stems already cut (the analyser shares them with sentiment). */
+export function detectRisksInWords(
+  risk: CompiledRisk,
+  words: string[],
+  stems: string[],
+  lang: Lang,
+): RiskFlag[] {
+  if (risk.rules.length === 0 || words.length === 0) return [];
   const found = new Map<number, string>();
   const index = risk.byStem[lang];
   for (let i = 0; i < words.length; i++) {

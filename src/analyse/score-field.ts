@@ -1,12 +1,13 @@
 /**
  * Scores one field (title, text, pros or cons) with one lexicon: phrases before words, negation
  * scope, intensifiers/diminishers, contrast ("но": the later clause weighs more), concession ("хотя"),
- * exclamation, CAPS, questions, emoji and emoticons. Pure.
+ * exclamation, CAPS, questions, emoji and emoticons, names, the closing sentence. The field is cut into
+ * sentences, clauses and words in one pass; its words and stems are returned for risk flags. Pure.
  */
 import type { Reason } from "../domain/mention.js";
 import { extractEmoji } from "./emoji.js";
-import { type CompiledLexicon, wordWeight } from "./lexicon.js";
-import { stem, tokenize } from "./nlp.js";
+import type { CompiledLexicon } from "./lexicon.js";
+import { scoreClause, type Token } from "./score-clause.js";
 
 export type Field = NonNullable<Reason["field"]>;
 
@@ -18,94 +19,100 @@ export interface FieldScore {
   reasons: Reason[];
   /** Number of words seen. */
   words: number;
+  /** Lower-cased words of the field, in order (for risk flags). */
+  tokens: string[];
+  /** Their stems. */
+  stems: string[];
 }
 
-/** How many words after a negator it still applies to. */
-const NEGATION_SCOPE = 3;
-/** Negated positive words ("не рекомендую") become this times as negative. */
-const NEGATED_POSITIVE = -1;
-/** Negated negative words ("не плохо") become this times as positive: mildly. */
-const NEGATED_NEGATIVE = -0.4;
-const CONTRAST_BEFORE = 0.5;
-const CONTRAST_AFTER = 1.4;
-const CONCESSIVE = 0.5;
-const QUESTION = 0.6;
-/** Weight of a negated verb the lexicon does not know ("не перезвонили"). */
-const NEGATED_ACTION = -0.8;
-/** Past-tense plural and 3rd-person forms: what the bank/employer did not do. */
-const NEGATED_ACTION_RE = /(?:ли|лись|ют|ут|ят|ат|ет|ит|ется|ится|ются|ятся)$/;
-const AUXILIARY = new Set(
-  "были будет будут может могут хотят хочет знают знает стоит было будем надо нужно является являются бывает бывают считают".split(
-    " ",
-  ),
-);
-
-interface Contribution {
+export interface Contribution {
   reason: Reason;
   clause: number;
 }
 
-const SENTENCE_RE = /[^.!?…\n]+[.!?…\n]*/g;
-const CLAUSE_SPLIT_RE = /[,;:()\u2014\u2013"«»]| - /;
+const CONTRAST_BEFORE = 0.5;
+const CONTRAST_AFTER = 1.4;
+const CONCESSIVE = 0.5;
+const QUESTION = 0.6;
+const EXCLAMATION = 1.25;
+/** The closing sentence of a review is its verdict. */
+const LAST_SENTENCE = 1.25;
+/** Weight of a question that is a complaint ("Почему я должна ждать месяц?"). */
+const RHETORICAL = -1;
+const RHETORICAL_START = new Set("почему зачем доколе сколько неужели why защо чому навіщо невже".split(" "));
+
+/** Words, sentence ends and clause breaks, in one pass. */
+const PIECE_RE = /([\p{L}\p{M}\p{N}]+)|([.!?…\n]+)|([,;:()\u2014\u2013"«»]|\s-\s)/gu;
 
 function isCaps(raw: string): boolean {
   return raw.length >= 3 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
 }
 
+function isCapitalised(raw: string): boolean {
+  const c = raw[0] ?? "";
+  return c !== c.toLowerCase() && raw.length > 1 && raw.slice(1) === raw.slice(1).toLowerCase();
+}
+
+/**
+ * Capitalised words next to each other inside a sentence are a name ("Pets Best", "Healthy Paws",
+ * "Хоум Кредит"), not sentiment; Title Case lines are left alone.
+ */
+function markNames(tokens: Token[]): void {
+  if (tokens.length < 3) return;
+  let capital = 0;
+  for (const t of tokens) if (isCapitalised(t.raw)) capital++;
+  if (capital * 2 > tokens.length) return;
+  for (let i = 1; i < tokens.length; i++) {
+    const a = tokens[i - 1]!;
+    const b = tokens[i]!;
+    if (isCapitalised(b.raw) && b.raw !== "I" && (isCapitalised(a.raw) || isCaps(a.raw))) {
+      a.name = true;
+      b.name = true;
+    }
+  }
+}
+
 export function scoreField(text: string, lex: CompiledLexicon, field: Field): FieldScore {
-  const out: FieldScore = { pos: 0, neg: 0, reasons: [], words: 0 };
+  const out: FieldScore = { pos: 0, neg: 0, reasons: [], words: 0, tokens: [], stems: [] };
   const { hits, rest } = extractEmoji(text);
   for (const h of hits) out.reasons.push({ term: h.term, weight: h.weight, field, note: "emoji" });
-  const lang = lex.lang;
-  const mostlyCaps = isCaps(rest.replace(/[^\p{L}]/gu, "").slice(0, 200));
+  const body = rest.replace(/[’ʼ`´]/g, "'").replace(/n't\b/gi, " not");
+  const letters = body.replace(/[^\p{L}]/gu, "").slice(0, 200);
+  const mostlyCaps = isCaps(letters);
 
+  const sentences: Contribution[][] = [];
+  let clauses: Token[][] = [];
+  let clause: Token[] = [];
   let prevSentence: Contribution[] = [];
-  for (const sm of rest.matchAll(SENTENCE_RE)) {
-    const sentence = sm[0];
-    const excl = (sentence.match(/!/g)?.length ?? 0) > 0;
-    const question = !excl && sentence.includes("?");
-    const contribs: Contribution[] = [];
-    const clauses = sentence.split(CLAUSE_SPLIT_RE);
-    let clauseIdx = 0;
-    let contrastAt = -1;
-    const concessiveClauses = new Set<number>();
-    for (const clause of clauses) {
-      const rawTokens = tokenize(clause, lang);
-      if (rawTokens.length === 0) continue;
-      const capsSet = mostlyCaps ? undefined : new Set(clause.match(/\p{Lu}{3,}/gu) ?? []);
-      // A clause may hold its own contrast word mid-way ("хорошо но дорого"): split there too.
-      let start = 0;
-      for (let k = 0; k <= rawTokens.length; k++) {
-        const t = rawTokens[k];
-        const boundary = k === rawTokens.length || (k > start && t !== undefined && lex.contrast.has(t));
-        if (!boundary) continue;
-        const part = rawTokens.slice(start, k);
-        const first = part[0];
-        if (first !== undefined && lex.contrast.has(first)) {
-          if (clauseIdx === 0 && contribs.length === 0) {
-            for (const c of prevSentence) c.reason.weight *= CONTRAST_BEFORE;
-          }
-          contrastAt = clauseIdx;
-        }
-        if (first !== undefined && lex.concessive.has(first)) concessiveClauses.add(clauseIdx);
-        scoreClause(part, lex, capsSet, field, clauseIdx, contribs, out);
-        clauseIdx++;
-        start = k;
-      }
-    }
-    for (const c of contribs) {
-      let f = 1;
-      if (contrastAt >= 0) f *= c.clause < contrastAt ? CONTRAST_BEFORE : CONTRAST_AFTER;
-      if (concessiveClauses.has(c.clause)) f *= CONCESSIVE;
-      if (excl) f *= 1.25;
-      if (question) f *= QUESTION;
-      c.reason.weight *= f;
-      if (contrastAt >= 0 && c.clause >= contrastAt)
-        c.reason.note = c.reason.note ? `${c.reason.note}, contrast` : "contrast";
-    }
+  const endClause = () => {
+    if (clause.length > 0) clauses.push(clause);
+    clause = [];
+  };
+  const endSentence = (punct: string) => {
+    endClause();
+    if (clauses.length === 0) return;
+    const contribs = scoreSentence(clauses, punct, lex, field, mostlyCaps, prevSentence, out);
+    clauses = [];
+    if (contribs.length > 0) sentences.push(contribs);
     prevSentence = contribs;
-    for (const c of contribs) out.reasons.push(c.reason);
+  };
+  for (const m of body.matchAll(PIECE_RE)) {
+    if (m[1] !== undefined) {
+      const w = m[1].toLowerCase().replace(/ё/g, "е");
+      clause.push({ raw: m[1], w, s: "" });
+    } else if (m[2] !== undefined) endSentence(m[2]);
+    else endClause();
   }
+  endSentence("");
+
+  const last = sentences.at(-1);
+  if (field === "text" && last && sentences.length >= 3) {
+    for (const c of last) {
+      c.reason.weight *= LAST_SENTENCE;
+      c.reason.note = c.reason.note ? `${c.reason.note}, closing` : "closing";
+    }
+  }
+  for (const s of sentences) for (const c of s) out.reasons.push(c.reason);
   for (const r of out.reasons) {
     r.weight = Math.round(r.weight * 100) / 100;
     if (r.weight > 0) out.pos += r.weight;
@@ -114,107 +121,64 @@ export function scoreField(text: string, lex: CompiledLexicon, field: Field): Fi
   return out;
 }
 
-function scoreClause(
-  words: string[],
+function scoreSentence(
+  clauses: Token[][],
+  punct: string,
   lex: CompiledLexicon,
-  caps: Set<string> | undefined,
   field: Field,
-  clause: number,
-  contribs: Contribution[],
+  mostlyCaps: boolean,
+  prevSentence: Contribution[],
   out: FieldScore,
-): void {
-  const lang = lex.lang;
-  const stems = words.map((w) => stem(w, lang));
-  out.words += words.length;
-  let negAt = -100;
-  let mod = 1;
-  let modAt = -100;
-  let i = 0;
-  while (i < words.length) {
-    const w = words[i]!;
-    const s = stems[i]!;
-    const phrases = lex.phrases.get(s);
-    let matched = false;
-    if (phrases) {
-      for (const p of phrases) {
-        if (p.stems.every((ps, k) => stems[i + k] === ps)) {
-          const negated = i - negAt <= NEGATION_SCOPE;
-          const weight = (negated ? flip(p.weight) : p.weight) * (i - modAt <= 2 ? mod : 1);
-          const note = negated ? "negated" : undefined;
-          contribs.push({
-            reason: { term: words.slice(i, i + p.stems.length).join(" "), weight, field, note },
-            clause,
-          });
-          i += p.stems.length;
-          negAt = -100;
-          mod = 1;
-          matched = true;
-          break;
+): Contribution[] {
+  const excl = punct.includes("!");
+  const question = !excl && punct.includes("?");
+  markNames(clauses.flat());
+  const contribs: Contribution[] = [];
+  let clauseIdx = 0;
+  let contrastAt = -1;
+  const concessiveClauses = new Set<number>();
+  for (const tokens of clauses) {
+    // A clause may hold its own contrast word mid-way ("хорошо но дорого"): split there too.
+    let start = 0;
+    for (let k = 0; k <= tokens.length; k++) {
+      const t = tokens[k];
+      const boundary = k === tokens.length || (k > start && t !== undefined && lex.contrast.has(t.w));
+      if (!boundary) continue;
+      const part = tokens.slice(start, k);
+      const first = part[0]?.w;
+      if (first !== undefined && lex.contrast.has(first)) {
+        if (clauseIdx === 0 && contribs.length === 0) {
+          for (const c of prevSentence) c.reason.weight *= CONTRAST_BEFORE;
         }
+        contrastAt = clauseIdx;
       }
+      if (first !== undefined && lex.concessive.has(first)) concessiveClauses.add(clauseIdx);
+      scoreClause(part, lex, !mostlyCaps, field, clauseIdx, contribs, out);
+      clauseIdx++;
+      start = k;
     }
-    if (matched) continue;
-    if (lex.negators.has(w)) {
-      // Negative concord: "ни разу не", "никогда не" stay one negation.
-      if (i - negAt > NEGATION_SCOPE) negAt = i;
-      i++;
-      continue;
-    }
-    const m = lex.modifiers.get(w);
-    if (m !== undefined) {
-      mod = i - modAt <= 2 ? mod * m : m;
-      modAt = i;
-      i++;
-      continue;
-    }
-    const base = wordWeight(lex, w, s);
-    if (
-      base === undefined &&
-      i === negAt + 1 &&
-      lang === "ru" &&
-      NEGATED_ACTION_RE.test(w) &&
-      !AUXILIARY.has(w)
-    ) {
-      // "не перезвонили", "не отвечают", "не вернули": a service not doing something is a complaint.
-      contribs.push({
-        reason: { term: `${words[negAt]} ${w}`, weight: NEGATED_ACTION, field, note: "negated action" },
-        clause,
-      });
-      negAt = -100;
-      i++;
-      continue;
-    }
-    if (base !== undefined && base !== 0) {
-      const negated = i - negAt <= NEGATION_SCOPE;
-      let weight = negated ? flip(base) : base;
-      const notes: string[] = [];
-      if (negated) notes.push("negated");
-      if (i - modAt <= 2 && mod !== 1) {
-        // "не очень хорошо" is mildly negative: a negated intensifier softens instead.
-        weight *= negated && mod > 1 ? 0.6 : mod;
-        notes.push(mod > 1 && !negated ? "intensified" : "softened");
-      }
-      if (caps && caps.size > 0 && [...caps].some((c) => c.toLowerCase().replace(/ё/g, "е") === w)) {
-        weight *= 1.3;
-        notes.push("caps");
-      }
-      contribs.push({
-        reason: {
-          term: negated ? `${words[negAt]} … ${w}` : w,
-          weight,
-          field,
-          note: notes.join(", ") || undefined,
-        },
-        clause,
-      });
-      if (negated) negAt = -100;
-      mod = 1;
-      modAt = -100;
-    }
-    i++;
   }
-}
-
-function flip(w: number): number {
-  return w > 0 ? w * NEGATED_POSITIVE : w * NEGATED_NEGATIVE;
+  const opener = clauses[0]?.[0]?.w;
+  if (question && opener !== undefined && RHETORICAL_START.has(opener) && field !== "title") {
+    contribs.push({
+      reason: {
+        term: `${clauses[0]!.map((t) => t.w).join(" ")}?`,
+        weight: RHETORICAL,
+        field,
+        note: "rhetorical",
+      },
+      clause: 0,
+    });
+  }
+  for (const c of contribs) {
+    let f = 1;
+    if (contrastAt >= 0) f *= c.clause < contrastAt ? CONTRAST_BEFORE : CONTRAST_AFTER;
+    if (concessiveClauses.has(c.clause)) f *= CONCESSIVE;
+    if (excl) f *= EXCLAMATION;
+    if (question && c.reason.note !== "rhetorical") f *= QUESTION;
+    c.reason.weight *= f;
+    if (contrastAt >= 0 && c.clause >= contrastAt)
+      c.reason.note = c.reason.note ? `${c.reason.note}, contrast` : "contrast";
+  }
+  return contribs;
 }
