@@ -11,6 +11,11 @@
 import type { AttackConfig } from "../config/alerts.js";
 import type { StoredMention } from "../domain/mention.js";
 
+/** What grouping needs of a mention. */
+export type AttackCandidate = Pick<StoredMention, "id" | "platform" | "author" | "text" | "analysis"> & {
+  firstSeenAt?: string;
+};
+
 function popcount32(x: number): number {
   let n = 0;
   let v = x >>> 0;
@@ -31,21 +36,17 @@ export function fingerprintDistance(a: string, b: string): number {
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 
-const byAge = (a: StoredMention, b: StoredMention) =>
-  a.firstSeenAt < b.firstSeenAt
-    ? -1
-    : a.firstSeenAt > b.firstSeenAt
-      ? 1
-      : a.id < b.id
-        ? -1
-        : a.id > b.id
-          ? 1
-          : 0;
+function byAge(a: AttackCandidate, b: AttackCandidate): number {
+  const fa = a.firstSeenAt ?? "";
+  const fb = b.firstSeenAt ?? "";
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
-export function findAttackGroups(
-  mentions: readonly StoredMention[],
+export function findAttackGroups<T extends AttackCandidate>(
+  mentions: readonly T[],
   cfg: Pick<AttackConfig, "minSize" | "maxDistance" | "minWords">,
-): StoredMention[][] {
+): T[][] {
   const items = mentions.filter(
     (m) => m.analysis.fingerprint && (m.text.match(WORDS)?.length ?? 0) >= cfg.minWords,
   );
@@ -63,7 +64,7 @@ export function findAttackGroups(
         cfg.maxDistance
       )
         parent[find(i)] = find(j);
-  const groups = new Map<number, StoredMention[]>();
+  const groups = new Map<number, T[]>();
   items.forEach((m, i) => {
     const r = find(i);
     groups.set(r, [...(groups.get(r) ?? []), m]);

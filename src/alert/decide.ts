@@ -25,8 +25,11 @@
  *   languages   | analysis.lang is listed
  *
  * When a rule gives several conditions, all must hold. To alert on "negative text OR low rating",
- * write two rules. Each firing rule yields one intent per notifier it names (one channel each); the
- * store keeps one outbox row per mention × rule × notifier, so overlapping rules are one row each.
+ * write two rules. Each firing rule yields one intent per notifier it names (one channel each).
+ *
+ *   several firing rules name the same notifier | one intent: the most severe rule (the first on a tie)
+ *
+ * so a review that is both negative and a legal threat is one message in the channel, not two.
  * Quiet hours do not change the decision: they only delay delivery (see quiet-hours.ts).
  */
 import type { AlertRule } from "../config/alerts.js";
@@ -74,12 +77,21 @@ export function ruleMatches(rule: AlertRule, m: StoredMention, change: "new" | "
   return true;
 }
 
+const RANK = { info: 0, warning: 1, critical: 2 } as const;
+
 export function decideAlerts(
   rules: readonly AlertRule[],
   m: StoredMention,
   change: "new" | "changed",
 ): AlertIntent[] {
-  return rules
-    .filter((r) => ruleMatches(r, m, change))
-    .flatMap((r) => r.notify.map((notifierId) => ({ ruleId: r.id, notifierId, severity: r.severity })));
+  const byNotifier = new Map<string, AlertIntent>();
+  for (const r of rules) {
+    if (!ruleMatches(r, m, change)) continue;
+    for (const notifierId of r.notify) {
+      const had = byNotifier.get(notifierId);
+      if (!had || RANK[r.severity] > RANK[had.severity])
+        byNotifier.set(notifierId, { ruleId: r.id, notifierId, severity: r.severity });
+    }
+  }
+  return [...byNotifier.values()];
 }

@@ -138,9 +138,11 @@ export async function deliverPending(opts: DeliveryOptions): Promise<DeliveryRes
     c.quietUntil = quietUntil(quiet, now());
     if (content.type !== "mention") return c;
     if (row.change === "changed") {
-      const base = outboxKeyOf(row.mentionId, row.ruleId, row.notifierId);
-      const original = (await store.listAlerts({ mentionId: row.mentionId })).find((r) => r.key === base);
-      if (original && original.key !== row.key && original.state === "sent") c.original = original.receipt;
+      // The first message this channel got about the mention, whichever rule sent it.
+      const original = (await store.listAlerts({ mentionId: row.mentionId })).find(
+        (r) => r.key !== row.key && r.notifierId === row.notifierId && r.state === "sent" && r.receipt,
+      );
+      c.original = original?.receipt;
     }
     const attack = incidents.attacks.get(row.mentionId);
     const storm = incidents.storms.get(content.mention.brandId);

@@ -35,6 +35,7 @@ const STORM_CARRY_OVER_MS = 6 * HOUR;
 export async function stormCounts(
   store: Store,
   brandId: string,
+  sources: readonly string[],
   now: Date,
   trailingDays: number,
 ): Promise<StormCounts> {
@@ -45,7 +46,28 @@ export async function stormCounts(
     lastHour: await count(w.lastHour),
     last24h: await count(w.last24h),
     daily: await Promise.all(w.daily.map(count)),
+    established: await watchedForADay(store, brandId, sources, now),
   };
+}
+
+/** Some crawl of the brand started a day or more ago. */
+async function watchedForADay(
+  store: Store,
+  brandId: string,
+  sources: readonly string[],
+  now: Date,
+): Promise<boolean> {
+  const dayAgo = new Date(now.getTime() - 24 * HOUR).toISOString();
+  for (const sourceId of sources) {
+    const runs = await store.listRuns({ sourceId, limit: 1000 });
+    if (runs.some((r) => r.brandId === brandId && r.startedAt <= dayAgo)) return true;
+  }
+  return false;
+}
+
+/** The sources a brand is crawled on. */
+export function sourcesOf(brands: readonly Brand[], brandId: string): string[] {
+  return [...new Set(brands.find((b) => b.id === brandId)?.targets.map((t) => t.source) ?? [])];
 }
 
 function intents(
@@ -84,7 +106,10 @@ async function detectStorms(
     if (!seen || row.createdAt < seen) earliest.set(m.brandId, row.createdAt);
   }
   for (const [brandId, first] of earliest) {
-    const verdict = stormVerdict(await stormCounts(o.store, brandId, o.now, cfg.trailingDays), cfg);
+    const verdict = stormVerdict(
+      await stormCounts(o.store, brandId, sourcesOf(o.brands, brandId), o.now, cfg.trailingDays),
+      cfg,
+    );
     if (!verdict.storm) continue;
     const yesterday = incidentId({
       type: "storm",

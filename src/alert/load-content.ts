@@ -5,7 +5,7 @@ import type { StoredMention } from "../domain/mention.js";
 import type { OutboxRow, Store } from "../store/store.js";
 import { findAttackGroups } from "./attack.js";
 import type { AlertContent, HealthAlert } from "./content.js";
-import { stormCounts } from "./detect-incidents.js";
+import { sourcesOf, stormCounts } from "./detect-incidents.js";
 import { isIncidentId, parseIncidentId } from "./incident-ids.js";
 import type { HealthRun } from "./source-health.js";
 import { stormVerdict } from "./storm.js";
@@ -39,7 +39,8 @@ export async function loadContent(row: OutboxRow, deps: ContentDeps): Promise<Al
   if (ref?.type === "storm") {
     const cfg = deps.alerts?.storm;
     if (!cfg) return "storm alerts are no longer configured";
-    const counts = await stormCounts(deps.store, ref.brandId, deps.now, cfg.trailingDays);
+    const sources = sourcesOf([...deps.brands.values()], ref.brandId);
+    const counts = await stormCounts(deps.store, ref.brandId, sources, deps.now, cfg.trailingDays);
     const v = stormVerdict(counts, cfg);
     return {
       type: "storm",

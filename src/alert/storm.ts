@@ -4,6 +4,7 @@
  *   condition                                                        | storm?
  *   -----------------------------------------------------------------+-------
  *   lastHour >= perHour                                              | yes
+ *   not established (brand watched < 24 h: a first backfill)         | no
  *   last24h >= minPerDay and last24h >= mean + sigma × std (daily)   | yes
  *   otherwise                                                        | no
  *
@@ -16,6 +17,8 @@ export interface StormCounts {
   lastHour: number;
   last24h: number;
   daily: number[];
+  /** The brand has been watched for a day or more (its first crawl is not a storm). */
+  established: boolean;
 }
 
 export interface StormVerdict {
@@ -42,6 +45,7 @@ export function stormVerdict(
   if (c.lastHour >= cfg.perHour)
     return { storm: true, mean, std, reason: `${c.lastHour} in the last hour (threshold ${cfg.perHour})` };
   const bar = mean + cfg.sigma * std;
+  if (!c.established) return { storm: false, mean, std, reason: "watched for less than a day" };
   if (c.last24h >= cfg.minPerDay && c.last24h >= bar && c.last24h > mean)
     return {
       storm: true,

@@ -111,7 +111,10 @@ export const AlertMatch = z
     /** Detected languages (ISO 639-1, e.g. ru, en, bg). */
     languages: z.array(z.string().regex(/^[a-z]{2,3}$/, "expected a language code like ru")).optional(),
     /** Alert on new mentions, edited ones, or both. An edit updates the original Slack message. @default ["new"] */
-    on: z.array(z.enum(["new", "changed"])).min(1).default(["new"]),
+    on: z
+      .array(z.enum(["new", "changed"]))
+      .min(1)
+      .default(["new"]),
   })
   .strict();
 export type AlertMatch = z.infer<typeof AlertMatch>;
@@ -167,7 +170,12 @@ export const AttackConfig = z
   .object({
     notify: z.array(Slug).min(1),
     /** Look-back window on publication time, hours. @default 72 */
-    windowHours: z.number().int().min(1).max(24 * 60).default(72),
+    windowHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(72),
     /** Near-duplicates needed for an attack. @default 3 */
     minSize: z.number().int().min(2).default(3),
     /** Fingerprints (64-bit SimHash) at most this many bits apart are near-duplicates. @default 3 */
@@ -212,7 +220,11 @@ export const AlertsFile = z
     const ids = new Set<string>();
     file.notifiers.forEach((n, i) => {
       if (ids.has(n.id))
-        ctx.addIssue({ code: "custom", path: ["notifiers", i, "id"], message: `duplicate notifier id "${n.id}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["notifiers", i, "id"],
+          message: `duplicate notifier id "${n.id}"`,
+        });
       ids.add(n.id);
     });
     for (const section of ["storm", "attack", "sourceHealth"] as const) {

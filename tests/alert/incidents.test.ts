@@ -23,8 +23,10 @@ describe("storm (pure)", () => {
     [{ lastHour: 2, last24h: 4, daily: [0, 0, 0] }, false, /normal/], // below minPerDay
     [{ lastHour: 2, last24h: 9, daily: [8, 12, 7, 10, 9] }, false, /normal/], // usual for this brand
     [{ lastHour: 0, last24h: 5, daily: [] }, true, /3σ/], // no history yet: minPerDay decides
+    [{ lastHour: 2, last24h: 40, daily: [], established: false }, false, /less than a day/], // first backfill
+    [{ lastHour: 12, last24h: 40, daily: [], established: false }, true, /last hour/],
   ])("%o → storm %s", (counts, storm, reason) => {
-    const v = stormVerdict(counts, cfg);
+    const v = stormVerdict({ established: true, ...counts }, cfg);
     expect(v.storm).toBe(storm);
     expect(v.reason).toMatch(reason);
   });

@@ -52,6 +52,23 @@ describe("the alert decision follows its truth table", () => {
     expect(ruleMatches(rule({ minRating: 1 }), noRating, "new")).toBe(false);
   });
 
+  it("several rules for one channel: one intent, from the most severe rule", () => {
+    const rules = [
+      AlertRule.parse({ id: "negative", match: { sentiment: ["negative"] }, notify: ["slack", "console"] }),
+      AlertRule.parse({
+        id: "legal",
+        match: { risks: ["legal-threat"] },
+        notify: ["slack"],
+        severity: "critical",
+      }),
+      AlertRule.parse({ id: "info", notify: ["slack"], severity: "info" }),
+    ];
+    expect(decideAlerts(rules, m, "new")).toEqual([
+      { ruleId: "legal", notifierId: "slack", severity: "critical" },
+      { ruleId: "negative", notifierId: "console", severity: "warning" },
+    ]);
+  });
+
   it("each firing rule yields one intent per notifier", () => {
     const rules = [
       AlertRule.parse({ id: "a", notify: ["slack", "console"], severity: "critical" }),
