@@ -1,9 +1,11 @@
 /**
  * `npm run demo`: the whole job on the embedded default, against the replica web.
  *
- * Starts the replica web on 127.0.0.1, runs the real `repwatch run --force` (a child process)
- * with the SQLite store in demo-out/repwatch.db (kept between runs; `--fresh` starts over),
- * and writes demo-out/summary.json. Run it twice: the second run stores 0 new mentions and
+ * Starts the replica web and the fake Slack on 127.0.0.1, runs the real `repwatch run --force` (a
+ * child process) with the SQLite store in demo-out/repwatch.db (kept between runs; `--fresh` starts
+ * over), a demo bot token and REPWATCH_SLACK_API_URL pointing at the fake Slack, and writes
+ * demo-out/summary.json and demo-out/slack.jsonl (every request the fake Slack received this run,
+ * one JSON object per line with its method and body). Run it twice: the second run stores 0 new mentions and
  * sends no alert twice.
  *
  * Options: --fresh (delete the store first), --out DIR (default demo-out).
@@ -13,6 +15,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { RunSummary } from "../src/pipeline/run.js";
 import { openSqliteStore } from "../src/store/sqlite/sqlite-store.js";
+import { startFakeSlack } from "../tests/fakes/slack/server.js";
 import { startReplicaWeb } from "../tests/web/server.js";
 import { allSites } from "../tests/web/sites.js";
 
@@ -28,6 +31,8 @@ if (fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}
 
 const web = await startReplicaWeb(allSites);
 console.log(`replica web on ${web.base} (${allSites.flatMap((s) => s.hosts).join(", ")})`);
+const slack = await startFakeSlack();
+console.log(`fake Slack on ${slack.apiUrl}`);
 const runSummaryPath = join(outDir, "run-summary.json");
 let code: number | null = null;
 try {
@@ -45,6 +50,8 @@ try {
           REPWATCH_ORIGIN_MAP: web.originMap,
           REPWATCH_ALLOW_ADDRESSES: web.allowAddresses,
           REPWATCH_LOG_LEVEL: process.env.REPWATCH_LOG_LEVEL ?? "warn",
+          SLACK_BOT_TOKEN: "xoxb-demo-0000000000-repwatch",
+          REPWATCH_SLACK_API_URL: slack.apiUrl,
         },
       },
     );
@@ -53,6 +60,8 @@ try {
   });
 } finally {
   await web.close();
+  slack.writeJsonl(join(outDir, "slack.jsonl"));
+  await slack.close();
 }
 
 const run = JSON.parse(readFileSync(runSummaryPath, "utf8")) as RunSummary;
@@ -78,12 +87,18 @@ const summary = {
     sentThisRun: run.alerts.sent,
     pending: alerts.filter((a) => a.state === "pending").length,
   },
+  slack: {
+    requests: slack.requests.length,
+    messages: slack.messages().length,
+    topLevel: slack.messages().filter((m) => !m.thread_ts).length,
+    inThreads: slack.messages().filter((m) => m.thread_ts).length,
+  },
   sources: run.targets.map((t) => ({ source: t.source, brand: t.brand, status: t.status, items: t.items })),
   exitCode: code,
 };
 writeFileSync(join(outDir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
 console.log(
   `demo: ${summary.mentions.new} new of ${total} stored mentions, ${summary.alerts.sentThisRun} alerts sent this run` +
-    ` → ${join(outDir, "summary.json")}`,
+    `; Slack got ${summary.slack.messages} message(s) → ${join(outDir, "summary.json")}, ${join(outDir, "slack.jsonl")}`,
 );
 process.exitCode = code ?? 1;

@@ -21,7 +21,8 @@ export function formatSummary(s: RunSummary): string {
     "run summary",
     ...rows.map((r) => `  ${r}`),
     `mentions: ${s.mentions.new} new, ${s.mentions.changed} changed, ${s.mentions.unchanged} unchanged`,
-    `alerts: ${a.queued} queued, ${a.sent} sent, ${a.retrying} retrying, ${a.failed} failed`,
+    `alerts: ${a.queued} queued, ${a.sent} sent, ${a.retrying} retrying, ${a.failed} failed${a.held ? `, ${a.held} held` : ""}`,
+    ...(a.problems ?? []).map((p) => `  alert problem: ${p}`),
     "",
   ].join("\n");
 }

@@ -41,7 +41,7 @@ export async function runCommand(opts: RunCommandOptions, out: NodeJS.WritableSt
         extract: extractPage,
         crawlTarget,
         ...language,
-        notifiers: createNotifiers(config.alerts.notifiers, { out }),
+        notifiers: createNotifiers(config.alerts.notifiers, { out, log: log.child({ stage: "alert" }) }),
         log,
       },
       opts,
