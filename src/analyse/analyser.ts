@@ -2,7 +2,8 @@
  * The analyser: language, per-field sentiment, rating fusion, risk flags and fingerprint → `Analysis`.
  * Pure; build it once with `createAnalyser(resources)` and call it per mention.
  */
-import type { Analysis, MentionKind, SentimentLabel } from "../domain/mention.js";
+import type { Analysis, MentionKind } from "../domain/mention.js";
+import { BANDS, decide } from "./decide.js";
 import { gatherEvidence, round } from "./evidence.js";
 import { simhash } from "./fingerprint.js";
 import type { LanguageResources } from "./resources.js";
@@ -22,32 +23,21 @@ export interface AnalyseInput {
 
 export type Analyser = (input: AnalyseInput) => Analysis;
 
-/** Evidence damping: a text needs a few weighted words before its score moves far from 0. */
-const DAMPING = 3;
-/** Review text skews positive: a text is negative below this score, positive above the next. */
-export const NEGATIVE_BELOW = 0;
-export const POSITIVE_ABOVE = 0.3;
-
-function labelOf(score: number): SentimentLabel {
-  if (score < NEGATIVE_BELOW) return "negative";
-  if (score > POSITIVE_ABOVE) return "positive";
-  return "neutral";
-}
+/** Bands of the "review" genre (see `BANDS` in decide.ts for every genre). */
+export const NEGATIVE_BELOW = BANDS.review.negativeBelow;
+export const POSITIVE_ABOVE = BANDS.review.positiveAbove;
 
 export function createAnalyser(resources: LanguageResources): Analyser {
   return (input) => {
     const ev = gatherEvidence(input, resources);
-    const { lang, pos, neg, reasons, fields } = ev;
-    const textScore = (pos - neg) / (pos + neg + DAMPING);
+    const { lang, pos, neg, reasons } = ev;
+    const decision = decide(ev);
+    for (const r of decision.reasons) reasons.push(r);
+    const textScore = decision.score;
     const evidence = 1 - Math.exp(-(pos + neg) / 4);
     let score = textScore;
-    let label = labelOf(textScore);
-    const margin =
-      label === "negative"
-        ? NEGATIVE_BELOW - textScore
-        : label === "positive"
-          ? textScore - POSITIVE_ABOVE
-          : Math.min(textScore - NEGATIVE_BELOW, POSITIVE_ABOVE - textScore);
+    let label = decision.label;
+    const margin = decision.margin;
     let confidence = Math.min(1, evidence * (0.5 + margin));
     let ratingMismatch: boolean | undefined;
 

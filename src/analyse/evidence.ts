@@ -30,6 +30,9 @@ export interface Evidence {
   nNeg: number;
   /** Words seen in all fields. */
   words: number;
+  /** Words in the pros and in the cons field (their balance says how the author weighs them). */
+  prosWords: number;
+  consWords: number;
   /** The fields, as split and scored. */
   fields: [Field, string | undefined][];
   /** Whether the text had pros/cons fields (otzovik, glassdoor). */
@@ -87,6 +90,8 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     nPos: 0,
     nNeg: 0,
     words: 0,
+    prosWords: 0,
+    consWords: 0,
     fields,
     structured: fields.some(([f, t]) => (f === "pros" || f === "cons") && t?.trim()),
     reasons: [],
@@ -117,16 +122,19 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     const nothing = listField && NOTHING_RE.test(raw);
     const plenty = !nothing && field === "cons" && raw.length < 60 && PLENTY_RE.test(raw);
     if (nothing || plenty) {
-      for (const w of tokenize(raw, lexLang)) {
+      const words = tokenize(raw, lexLang);
+      for (const w of words) {
         ev.tokens.push(w);
         ev.stems.push(stem(w, lexLang));
       }
+      countListWords(ev, field, words.length);
       if (nothing) add({ term: raw.trim(), weight: field === "cons" ? 1.5 : -2, field, note: `no ${field}` });
       else add({ term: raw.trim(), weight: -2, field, note: "many cons" });
       continue;
     }
     const fs: FieldScore = scoreField(stripHeadings(raw, lex.headings), lex, field);
     ev.words += fs.words;
+    countListWords(ev, field, fs.words);
     for (const t of fs.tokens) ev.tokens.push(t);
     for (const t of fs.stems) ev.stems.push(t);
     const fw = FIELD_WEIGHTS[field];
@@ -136,6 +144,11 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     }
   }
   return ev;
+}
+
+function countListWords(ev: Evidence, field: Field, n: number): void {
+  if (field === "pros") ev.prosWords += n;
+  else if (field === "cons") ev.consWords += n;
 }
 
 function pickLexicon(resources: LanguageResources, lang: Lang): CompiledLexicon | undefined {

@@ -1,0 +1,90 @@
+/**
+ * From evidence to a text score and a label, per genre of text. Pure.
+ *
+ * score = (P − 1.5·N − 0.5·ln(1 + words/10)) / (P + 1.5·N + 3)  [+ 0.3·ln((pros+2)/(cons+2)) with pros/cons]
+ *
+ * - Negative evidence weighs 1.5×: reviews skew positive, and praise is cheaper than a complaint.
+ * - A long text with little praise leans negative: people who are happy say so; a long story without
+ *   a good word is usually a complaint.
+ * - With pros and cons (otzovik, glassdoor), the author's balance between them counts: long cons after
+ *   two words of pros is a negative review even when the words themselves are mild.
+ *
+ * The bands (score → label) differ per genre: short texts (tweets, comments), reviews, and reviews with
+ * pros/cons fields. They were chosen on the development splits of the labeled sets in
+ * ../shared/datasets/sentiment/ (as the baselines' neutral bands were), pooled per genre.
+ */
+import type { Reason, SentimentLabel } from "../domain/mention.js";
+import type { Evidence } from "./evidence.js";
+
+export type Genre = "short" | "review" | "structured";
+
+export interface Band {
+  /** A text is negative when its score is below this. */
+  negativeBelow: number;
+  /** A text is positive when its score is above this. */
+  positiveAbove: number;
+}
+
+/** Score → label per genre (chosen on the development splits, pooled per genre). */
+export const BANDS: Record<Genre, Band> = {
+  short: { negativeBelow: -0.15, positiveAbove: 0 },
+  review: { negativeBelow: 0, positiveAbove: 0.25 },
+  structured: { negativeBelow: -0.1, positiveAbove: 0.3 },
+};
+
+const NEG_WEIGHT = 1.5;
+const DAMPING = 3;
+const LENGTH_PRIOR = 0.5;
+const BALANCE = 0.3;
+/** Texts with fewer words than this are "short" (tweets, comments, one-line reviews). */
+const SHORT_WORDS = 40;
+
+export interface Decision {
+  genre: Genre;
+  score: number;
+  label: SentimentLabel;
+  /** Distance from the nearest band edge (how clear the decision is). */
+  margin: number;
+  /** Reasons the decision adds (pros/cons balance). */
+  reasons: Reason[];
+}
+
+export function genreOf(ev: Pick<Evidence, "structured" | "words">): Genre {
+  if (ev.structured) return "structured";
+  return ev.words < SHORT_WORDS ? "short" : "review";
+}
+
+export function labelFor(score: number, band: Band): SentimentLabel {
+  if (score < band.negativeBelow) return "negative";
+  if (score > band.positiveAbove) return "positive";
+  return "neutral";
+}
+
+export function decide(ev: Evidence): Decision {
+  const genre = genreOf(ev);
+  const reasons: Reason[] = [];
+  const pos = ev.pos;
+  const neg = NEG_WEIGHT * ev.neg;
+  let score = (pos - neg - LENGTH_PRIOR * Math.log1p(ev.words / 10)) / (pos + neg + DAMPING);
+  if (genre === "structured") {
+    const balance = BALANCE * Math.log((ev.prosWords + 2) / (ev.consWords + 2));
+    score += balance;
+    if (Math.abs(balance) >= 0.1) {
+      reasons.push({
+        term: `pros ${ev.prosWords} words, cons ${ev.consWords} words`,
+        weight: Math.round(balance * 10 * 100) / 100,
+        note: "pros/cons balance",
+      });
+    }
+  }
+  score = Math.max(-1, Math.min(1, score));
+  const band = BANDS[genre];
+  const label = labelFor(score, band);
+  const margin =
+    label === "negative"
+      ? band.negativeBelow - score
+      : label === "positive"
+        ? score - band.positiveAbove
+        : Math.min(score - band.negativeBelow, band.positiveAbove - score);
+  return { genre, score, label, margin, reasons };
+}
