@@ -48,6 +48,8 @@ export interface DeliveryOptions {
   now?: () => Date;
 }
 
+/** From this many tries on, a row that keeps failing is reported in `problems` (it is never dropped). */
+const STUBBORN_ATTEMPTS = 10;
 const SEVERITY_RANK = { info: 0, warning: 1, critical: 2 } as const;
 
 function backoff(row: OutboxRow, now: Date): Date {
@@ -88,6 +90,8 @@ export async function deliverPending(opts: DeliveryOptions): Promise<DeliveryRes
     const at = err instanceof RetryLaterError && err.retryAt ? err.retryAt : backoff(row, now());
     await store.markAlertFailed(row.key, message, at);
     log.warn({ alert: row.key, retryAt: at.toISOString() }, `alert not delivered yet: ${message}`);
+    if (row.attempts >= STUBBORN_ATTEMPTS)
+      problem(`still not delivered after ${row.attempts} tries: ${message}`);
     result.retrying++;
   }
 
@@ -175,11 +179,8 @@ export async function deliverPending(opts: DeliveryOptions): Promise<DeliveryRes
     const notifier = opts.notifiers.get(step.action === "batch" ? step.notifierId : step.row.notifierId)!;
     if (step.action === "send") {
       const content = contents.get(step.row.key)!;
-      const ref = step.parentKey ? parseIncidentId(step.parentKey.split("#")[0]!) : undefined;
-      const threadOf =
-        step.parentKey && ref
-          ? await parentReceipt(step.parentKey, step.parentKey.split("#")[0]!)
-          : undefined;
+      const incident = step.parentKey?.split("#")[0];
+      const threadOf = step.parentKey && incident ? await parentReceipt(step.parentKey, incident) : undefined;
       await send(step.row, notifier, content, { threadOf, edits: step.edits });
       return;
     }

@@ -7,7 +7,6 @@
  *   -------------------------------------------------+----------------------------------------------
  *   its notifier is not configured any more          | fail  (for good, clear message)
  *   its mention / incident cannot be read            | fail
- *   tried more than MAX_ATTEMPTS times               | fail  ("gave up after N attempts: <last error>")
  *   its notifier is unavailable (no token)           | hold  one minute (it stays pending: next run)
  *   inside its quiet hours                           | hold  until they end
  *   an incident (storm, attack, source health)       | send  first, so its replies can follow
@@ -18,10 +17,10 @@
  *   otherwise                                        | send
  *
  * Order of the steps: fails and holds, incidents, edits, thread replies, then the rest in claim order.
+ * Transient send failures are never given up (they back off to an hour; deliver.ts reports rows that
+ * keep failing): only errors that retrying cannot fix fail a row.
  */
 import type { OutboxRow } from "../store/store.js";
-
-export const MAX_ATTEMPTS = 25;
 
 export interface NotifierTraits {
   threads: boolean;
@@ -62,12 +61,6 @@ export function planDeliveries(candidates: readonly Candidate[], now: Date): Ste
     if (!notifier)
       early.push({ action: "fail", row, reason: `notifier "${row.notifierId}" is not configured` });
     else if (c.missing) early.push({ action: "fail", row, reason: c.missing });
-    else if (row.attempts > MAX_ATTEMPTS)
-      early.push({
-        action: "fail",
-        row,
-        reason: `gave up after ${row.attempts - 1} attempts: ${row.lastError ?? "unknown error"}`,
-      });
     else if (notifier.unavailable)
       early.push({
         action: "hold",
