@@ -1,5 +1,6 @@
 /** Every replica site, for `startReplicaWeb(allSites)`. One entry per platform folder in tests/web/. */
+import { bankiSite } from "./banki-ru/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import type { ReplicaSite } from "./server.js";
 
-export const allSites: ReplicaSite[] = [otzovikSite];
+export const allSites: ReplicaSite[] = [otzovikSite, bankiSite];
