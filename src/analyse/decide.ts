@@ -15,6 +15,7 @@
  */
 import type { Reason, SentimentLabel } from "../domain/mention.js";
 import type { Evidence } from "./evidence.js";
+import type { Lang } from "./nlp.js";
 
 export type Genre = "short" | "review" | "structured";
 
@@ -27,10 +28,25 @@ export interface Band {
 
 /** Score → label per genre (chosen on the development splits, pooled per genre). */
 export const BANDS: Record<Genre, Band> = {
-  short: { negativeBelow: -0.15, positiveAbove: 0 },
+  short: { negativeBelow: -0.1, positiveAbove: 0 },
   review: { negativeBelow: 0, positiveAbove: 0.25 },
-  structured: { negativeBelow: -0.1, positiveAbove: 0.3 },
+  structured: { negativeBelow: -0.2, positiveAbove: 0.3 },
 };
+
+/**
+ * Where a language's lexicon scores on another scale, its own edges (also from the development
+ * splits): Russian pros/cons reviews (otzovik) carry more negative words in praise than English ones.
+ */
+export const LANGUAGE_BANDS: Partial<Record<Lang, Partial<Record<Genre, Partial<Band>>>>> = {
+  ru: { structured: { negativeBelow: -0.45 } },
+  uk: { structured: { negativeBelow: -0.45 } },
+  en: { short: { negativeBelow: 0 } },
+  bg: { short: { negativeBelow: -0.15 }, review: { negativeBelow: -0.15 } },
+};
+
+export function bandFor(genre: Genre, lang: Lang): Band {
+  return { ...BANDS[genre], ...LANGUAGE_BANDS[lang]?.[genre] };
+}
 
 const NEG_WEIGHT = 1.5;
 const DAMPING = 3;
@@ -78,7 +94,7 @@ export function decide(ev: Evidence): Decision {
     }
   }
   score = Math.max(-1, Math.min(1, score));
-  const band = BANDS[genre];
+  const band = bandFor(genre, ev.lexLang);
   const label = labelFor(score, band);
   const margin =
     label === "negative"
