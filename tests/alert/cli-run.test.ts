@@ -84,4 +84,29 @@ describe("repwatch run with Slack alerts", () => {
       REVIEWS.filter((r) => r.stage === 0 && r.rating <= 3).length,
     );
   });
+
+  it("an ok:false error (the channel does not exist) fails the alerts, is named in the summary, exit 1", async () => {
+    const noChannel = await startFakeSlack({ channels: [{ id: "C0OPS00001", name: "repwatch-ops" }] });
+    try {
+      const res = await runCli(["run", "--force"], {
+        env: {
+          REPWATCH_DB: join(dir, "no-channel.db"),
+          REPWATCH_ORIGIN_MAP: web.originMap,
+          REPWATCH_ALLOW_ADDRESSES: web.allowAddresses,
+          REPWATCH_SLACK_API_URL: noChannel.apiUrl,
+          REPWATCH_LOG_LEVEL: "silent",
+          SLACK_BOT_TOKEN: "xoxb-test-cli-0002",
+        },
+      });
+      expect(res.code).toBe(1);
+      expect(res.stdout).toMatch(/alerts: .* [1-9]\d* failed/);
+      expect(res.stdout).toMatch(
+        /alert problem: Slack chat\.postMessage: channel_not_found — the channel does not exist/,
+      );
+      // not retried: the batch summary was the only post, its alerts failed with it
+      expect(noChannel.requests.filter((r) => r.method === "chat.postMessage")).toHaveLength(1);
+    } finally {
+      await noChannel.close();
+    }
+  });
 });
