@@ -45,4 +45,14 @@ describe("batching", () => {
     expect(world.slack.workspace.history(CHANNEL)).toHaveLength(1);
     expect(world.slack.messages(CHANNEL)).toHaveLength(7);
   });
+
+  it("a reply in the summary's thread stored then dropped: found in the thread, not reposted", async () => {
+    world = await makeWorld();
+    world.slack.fault("chat.postMessage", { kind: "pass" }, { kind: "pass" }, { kind: "store-then-drop" });
+    await world.ingest(negatives(6));
+    expect(await world.deliver()).toMatchObject({ sent: 6, retrying: 0 });
+    const [summary] = world.slack.workspace.history(CHANNEL);
+    expect(world.slack.workspace.thread(CHANNEL, summary!.ts)).toHaveLength(7);
+    expect(world.slack.requests.map((r) => r.method)).toContain("conversations.replies");
+  });
 });

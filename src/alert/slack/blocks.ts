@@ -3,7 +3,6 @@
  * content is mrkdwn with `verbatim: true` (Slack then parses no mentions, channels or bare links in it)
  * and escaped; limits: header 150, section 3,000, field 2,000, at most 10 fields and 50 blocks.
  */
-import type { Severity } from "../../config/alerts.js";
 import type { StoredMention } from "../../domain/mention.js";
 import {
   type AlertContent,
@@ -233,8 +232,4 @@ export function messageFor(c: AlertContent): SlackMessage {
     case "health":
       return healthMessage(c);
   }
-}
-
-export function severityOf(c: AlertContent): Severity {
-  return c.severity;
 }

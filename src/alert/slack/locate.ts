@@ -4,8 +4,8 @@
  * answer and the outbox commit) the channel's history tells. Thread replies are not in the history:
  * the replies of repwatch's own thread parents (and of any parent the caller names) are searched too.
  *
- * Lookups are cached per channel for the life of the notifier (one run) and dropped after any
- * ambiguous failure in that channel, when the history may have changed behind our back.
+ * Lookups are cached per channel for a minute (one delivery pass) and dropped after any ambiguous
+ * failure in that channel, when the history may have changed behind our back.
  */
 import type { SlackApi } from "./api.js";
 
@@ -24,6 +24,7 @@ interface Page {
 }
 
 interface ChannelIndex {
+  fetchedAt: number;
   /** Oldest instant (seconds) covered. */
   oldest: number;
   keys: Map<string, string>;
@@ -37,6 +38,7 @@ export interface Found {
 }
 
 const MAX_PAGES = 10;
+const CACHE_MS = 60_000;
 /** Clock skew allowed between us and Slack. */
 const SKEW_SECONDS = 300;
 
@@ -64,8 +66,9 @@ export function createLocator(api: SlackApi) {
 
   async function history(channel: string, oldest: number): Promise<ChannelIndex> {
     const cached = channels.get(channel);
-    if (cached && cached.oldest <= oldest) return cached;
-    const index: ChannelIndex = { oldest, keys: new Map(), parents: [] };
+    if (cached && cached.oldest <= oldest && Date.now() - cached.fetchedAt < CACHE_MS) return cached;
+    for (const id of threads.keys()) if (id.startsWith(`${channel}/`)) threads.delete(id);
+    const index: ChannelIndex = { fetchedAt: Date.now(), oldest, keys: new Map(), parents: [] };
     for (const m of await pages("conversations.history", { channel, oldest: oldest.toFixed(6) })) {
       const key = keyOf(m);
       if (key) index.keys.set(key, m.ts);

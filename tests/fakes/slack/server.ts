@@ -18,6 +18,8 @@ import { type ApiRequest, handleMethod, type Reply } from "./methods.js";
 import { type FakeChannel, type FakeMessage, Workspace } from "./workspace.js";
 
 export type Fault =
+  /** Answer normally (to place a later fault in the queue). */
+  | { kind: "pass" }
   | { kind: "rate-limit"; retryAfter?: number }
   | { kind: "status"; status: number }
   | { kind: "error"; error: string }
