@@ -1,10 +1,11 @@
 /**
  * From evidence to a text score and a label, per genre of text. Pure.
  *
- * score = (P − 1.5·N − 0.5·ln(1 + words/10)) / (P + 1.5·N + 3)  [+ 0.3·ln((pros+2)/(cons+2)) with pros/cons]
+ * score = (P − 1.5·N − prior) / (P + 1.5·N + 3)  [+ 0.3·ln((pros+2)/(cons+2)) with pros/cons]
+ * prior = 0.5·ln(1 + words/10) for reviews (40+ words), 0 for short texts
  *
  * - Negative evidence weighs 1.5×: reviews skew positive, and praise is cheaper than a complaint.
- * - A long text with little praise leans negative: people who are happy say so; a long story without
+ * - A long text (40+ words) with little praise leans negative: people who are happy say so; a long story without
  *   a good word is usually a complaint.
  * - With pros and cons (otzovik, glassdoor), the author's balance between them counts: long cons after
  *   two words of pros is a negative review even when the words themselves are mild.
@@ -28,7 +29,7 @@ export interface Band {
 
 /** Score → label per genre (chosen on the development splits, pooled per genre). */
 export const BANDS: Record<Genre, Band> = {
-  short: { negativeBelow: -0.1, positiveAbove: 0 },
+  short: { negativeBelow: -0.15, positiveAbove: 0 },
   review: { negativeBelow: 0, positiveAbove: 0.25 },
   structured: { negativeBelow: -0.2, positiveAbove: 0.3 },
 };
@@ -40,8 +41,8 @@ export const BANDS: Record<Genre, Band> = {
 export const LANGUAGE_BANDS: Partial<Record<Lang, Partial<Record<Genre, Partial<Band>>>>> = {
   ru: { structured: { negativeBelow: -0.45 } },
   uk: { structured: { negativeBelow: -0.45 } },
-  en: { short: { negativeBelow: 0 } },
-  bg: { short: { negativeBelow: -0.15 }, review: { negativeBelow: -0.15 } },
+  en: { short: { negativeBelow: -0.05 } },
+  bg: { review: { negativeBelow: -0.15 } },
 };
 
 export function bandFor(genre: Genre, lang: Lang): Band {
@@ -81,7 +82,9 @@ export function decide(ev: Evidence): Decision {
   const reasons: Reason[] = [];
   const pos = ev.pos;
   const neg = NEG_WEIGHT * ev.neg;
-  let score = (pos - neg - LENGTH_PRIOR * Math.log1p(ev.words / 10)) / (pos + neg + DAMPING);
+  // Only reviews get the length prior: a short text without sentiment words is neutral (news, questions).
+  const prior = genre === "short" ? 0 : LENGTH_PRIOR * Math.log1p(ev.words / 10);
+  let score = (pos - neg - prior) / (pos + neg + DAMPING);
   if (genre === "structured") {
     const balance = BALANCE * Math.log((ev.prosWords + 2) / (ev.consWords + 2));
     score += balance;
