@@ -63,6 +63,40 @@ program
     process.exitCode = await matchCommand(configDir(), o.brand);
   });
 
+program
+  .command("extract")
+  .description("extract a saved page or API response with a source definition; print the mentions")
+  .requiredOption("--source <id>", "source id (sources/<id>.yaml)")
+  .requiredOption("--file <path>", "the saved page (HTML) or response (JSON)")
+  .option("--url <url>", "the URL the file was saved from (links and page-param paging resolve against it)")
+  .option("--fetched-at <iso>", "when it was saved (relative dates count from it)")
+  .option("--json", "print the mentions as a JSON array")
+  .action(async (o: { source: string; file: string; url?: string; fetchedAt?: string; json?: boolean }) => {
+    const { extractCommand } = await import("./cli/source-commands.js");
+    process.exitCode = extractCommand(configDir(), o);
+  });
+
+const sources = program.command("sources").description("source definition tools");
+sources
+  .command("list")
+  .description("every source: id, kind, fetch mode, extract type, name")
+  .option("--json", "print as JSON")
+  .action(async (o: { json?: boolean }) => {
+    const { sourcesList } = await import("./cli/source-commands.js");
+    process.exitCode = sourcesList(configDir(), o.json);
+  });
+sources
+  .command("check <id>")
+  .description("fetch (or read) one page of a source: items, field coverage, warnings, page facts")
+  .option("--url <url>", "fetch this URL through the real fetcher (REPWATCH_ORIGIN_MAP applies)")
+  .option("--file <path>", "read a saved page instead of fetching")
+  .option("--fetched-at <iso>", "with --file: when it was saved")
+  .option("--json", "print the report as JSON")
+  .action(async (id: string, o: { url?: string; file?: string; fetchedAt?: string; json?: boolean }) => {
+    const { sourcesCheck } = await import("./cli/source-commands.js");
+    process.exitCode = await sourcesCheck(configDir(), id, o);
+  });
+
 const config = program.command("config").description("configuration tools");
 config
   .command("check")

@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { MentionKind } from "../domain/mention.js";
 import { CronExpression, HttpUrl, Slug, TimeZone } from "./common.js";
+import { FieldName } from "./field-name.js";
+import { JsonExtract, SchemaOrgExtract } from "./json-extract.js";
 
 /**
  * How one field is read from an item. A plain string is shorthand for `{ selector }`.
@@ -42,24 +44,7 @@ export type FieldRule = z.infer<typeof FieldRule>;
 export const FieldSpec = z.union([FieldRule, z.array(FieldRule).min(1)]);
 export type FieldSpec = z.infer<typeof FieldSpec>;
 
-export const FieldName = z.enum([
-  "externalId",
-  "url",
-  "author",
-  "publishedAt",
-  "rating",
-  "title",
-  "text",
-  "pros",
-  "cons",
-  "replyText",
-  "replyDate",
-  "replyAuthor",
-  "likes",
-  "language",
-  "subject",
-]);
-export type FieldName = z.infer<typeof FieldName>;
+export { FieldName } from "./field-name.js";
 
 export const HtmlExtract = z
   .object({
@@ -69,11 +54,13 @@ export const HtmlExtract = z
     fields: z.partialRecord(FieldName, FieldSpec),
     /** Platform-specific scalar facts (position, city, sub-ratings) stored under `extra`. */
     extra: z.record(Slug, FieldSpec).optional(),
+    /** The company's aggregate rating and review count shown in the page header (page-scoped rules). */
+    aggregate: z.object({ rating: FieldSpec.optional(), count: FieldSpec.optional() }).strict().optional(),
   })
   .strict();
 export type HtmlExtract = z.infer<typeof HtmlExtract>;
 
-export const Extract = z.discriminatedUnion("type", [HtmlExtract]);
+export const Extract = z.discriminatedUnion("type", [HtmlExtract, JsonExtract, SchemaOrgExtract]);
 export type Extract = z.infer<typeof Extract>;
 
 export const Pagination = z.discriminatedUnion("type", [

@@ -9,11 +9,15 @@
  * - `broken`:   the first page parses but yields 0 items (0 item nodes, or none valid) where this target
  *               usually yields some (`usualItems` > 0). A new target with no known count is `ok`
  *               with 0 items: a brand-new company may genuinely have no reviews;
- * - `degraded`: a later page failed (the items read so far are kept, `error` says what happened);
+ * - `failed` also when the first page says the target does not exist (`notFound`: an embedded 404);
+ * - `broken` also when the first page lacks the data the source reads (`noData`: a JS shell);
+ * - `degraded`: a later page failed (the items read so far are kept, `error` says what happened), or
+ *               a field most items usually have is now mostly missing (`usualCoverage`, coverage-drop.ts);
  * - `ok`.
  */
 import { naturalKeyOf, type RawMention } from "../domain/mention.js";
 import { isChallengeStatus, looksLikeChallenge } from "./challenge.js";
+import { coverageDrops, describeDrops } from "./coverage-drop.js";
 import { CrawlError, DeferredError } from "./errors.js";
 import { maxPagesOf, nextPageUrl } from "./pagination.js";
 import type { CrawlTargetOptions, CrawlTargetResult, Page, PageExtraction } from "./types.js";
@@ -48,13 +52,21 @@ export function coverageOf(items: RawMention[]): Record<string, number> {
   return out;
 }
 
-/** The list item with every field the review page has filled in (identity kept from the list). */
+/**
+ * The list item with every field the review page has filled in (identity kept from the list). Extras are
+ * merged key by key; the list's `truncated` flag goes unless the review page is cut too.
+ */
 function mergeItem(list: RawMention, full: RawMention): RawMention {
   const merged: RawMention = { ...list };
   for (const [k, v] of Object.entries(full) as Array<[keyof RawMention, unknown]>) {
     if (v === undefined || v === "" || k === "platform" || k === "url" || k === "externalId") continue;
+    if (k === "extra") continue;
     (merged as unknown as Record<string, unknown>)[k] = v;
   }
+  const extra = { ...list.extra, ...full.extra };
+  if (full.extra?.["truncated"] !== true) delete extra["truncated"];
+  if (Object.keys(extra).length > 0) merged.extra = extra;
+  else delete merged.extra;
   return merged;
 }
 
@@ -137,6 +149,12 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
     }
     if (ext.blocked) return result("blocked", `${page.url}: anti-bot/captcha page`);
     for (const w of ext.warnings) warnings.push(`${page.url}: ${w}`);
+    if (ext.notFound) {
+      if (index === 0) return result("failed", `${page.url}: ${ext.notFound}`);
+      break;
+    }
+    if (ext.noData && ext.items.length === 0)
+      return result(index === 0 ? "broken" : "degraded", `${page.url}: ${ext.noData}`);
 
     if (ext.items.length === 0) {
       const usual = opts.usualItems ?? 0;
@@ -167,5 +185,7 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
     const next = nextPageUrl(source.pagination, opts.startUrl, index, ext);
     url = next && !visited.has(next) ? next : undefined;
   }
+  const drops = coverageDrops(opts.usualCoverage, coverageOf(items), items.length);
+  if (drops.length > 0) return result("degraded", `field coverage dropped: ${describeDrops(drops)}`);
   return result("ok");
 }

@@ -26,7 +26,7 @@ export function nextPageUrl(
   index: number,
   ext: PageExtraction,
 ): string | undefined {
-  if (p.type === "none") return undefined;
+  if (p.type === "none" || ext.lastPage) return undefined;
   if (ext.nextUrl) return ext.nextUrl;
   if (p.type === "page-param") return withParam(startUrl, p.param, (p.start ?? 1) + index + 1);
   if (p.type === "offset") {

@@ -52,6 +52,14 @@ export interface PageExtraction {
   blocked: boolean;
   /** Number of item elements found, before validation (0 items on a page that used to have some → broken). */
   itemNodes: number;
+  /** The page says it is the last of the list (JSON `lastPage`): no next page is requested. */
+  lastPage?: boolean;
+  /** The page says the target does not exist (an embedded 404): the crawl fails, naming why. */
+  notFound?: string;
+  /** The data the source reads is not on the page (no embedded state: a JS shell?): the source is broken. */
+  noData?: string;
+  /** The company's aggregate rating (1..5) and review count, when the page shows them. */
+  aggregate?: { rating?: number; count?: number };
 }
 
 export type ExtractFn = (page: Page, source: Source) => PageExtraction;
@@ -67,6 +75,8 @@ export interface CrawlTargetOptions {
   mode: "incremental" | "backfill";
   /** Items a healthy page of this target usually yields (from SourceState), for broken detection. */
   usualItems?: number;
+  /** Share of items that usually have each field (from SourceState): a sharp drop → `degraded`. */
+  usualCoverage?: Record<string, number>;
   /**
    * Follow a review's own page (`item.url`) when the list shows only a truncated text: new (unseen)
    * items for which this returns true are re-read there with the same `extract`, and the review

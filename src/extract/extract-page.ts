@@ -7,18 +7,23 @@
  * against the page's fetch time in the source's time zone. One bad item never costs the page.
  */
 import { load } from "cheerio/slim";
-import type { Source } from "../config/source.js";
+import type { AnyNode } from "domhandler";
+import type { HtmlExtract, Source } from "../config/source.js";
 import type { Page, PageExtraction } from "../crawl/types.js";
 import type { RawMention } from "../domain/mention.js";
-import type { FieldContext } from "./fields.js";
+import { extractJson } from "./extract-json.js";
+import { type FieldContext, readField } from "./fields.js";
 import { buildItem } from "./item.js";
 import { baseUrlOf, isBlocked, nextPageUrl } from "./page-signals.js";
+import { extractSchemaOrg } from "./schema-org/extract-schema-org.js";
 import { createSelection } from "./selection.js";
 
 export function extractPage(page: Page, source: Source): PageExtraction {
+  const extract = source.extract;
+  if (extract.type === "json") return extractJson(page, source, extract);
+  if (extract.type === "schema-org") return extractSchemaOrg(page, source, extract);
   const selection = createSelection(load(page.body));
   const blocked = isBlocked(selection, page, source.blocked);
-  const extract = source.extract;
   const nodes = selection.all(selection.root, extract.item);
   const itemNodes = nodes.length;
   if (blocked) return { items: [], warnings: [], blocked: true, itemNodes };
@@ -47,7 +52,25 @@ export function extractPage(page: Page, source: Source): PageExtraction {
   }
   const nextUrl = nextPageUrl(selection, page, baseUrl, source.pagination, itemNodes);
   warnings.push(...selection.problems);
-  return nextUrl === undefined
-    ? { items, warnings, blocked, itemNodes }
-    : { items, warnings, nextUrl, blocked, itemNodes };
+  const out: PageExtraction = { items, warnings, blocked, itemNodes };
+  if (nextUrl !== undefined) out.nextUrl = nextUrl;
+  if (extract.aggregate) {
+    const aggregate = readAggregate(selection.root, extract.aggregate, ctx);
+    if (aggregate) out.aggregate = aggregate;
+  }
+  return out;
+}
+
+/** The header's aggregate rating and count (rules read from the whole page). */
+function readAggregate(
+  root: AnyNode,
+  spec: NonNullable<HtmlExtract["aggregate"]>,
+  ctx: FieldContext,
+): PageExtraction["aggregate"] {
+  const out: NonNullable<PageExtraction["aggregate"]> = {};
+  const rating = spec.rating ? readField(root, spec.rating, "rating", ctx).value : undefined;
+  const count = spec.count ? readField(root, spec.count, "int", ctx).value : undefined;
+  if (typeof rating === "number") out.rating = rating;
+  if (typeof count === "number") out.count = count;
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -3,9 +3,16 @@
  * with a warning; an item without the required `text` or `url` is rejected alone (with a warning).
  */
 import type { AnyNode } from "domhandler";
-import type { FieldName, FieldSpec, HtmlExtract } from "../config/source.js";
+import type { FieldName, HtmlExtract } from "../config/source.js";
 import { RawMention } from "../domain/mention.js";
-import { defaultParse, type FieldContext, type FieldValue, readField } from "./fields.js";
+import {
+  defaultParse,
+  type FieldContext,
+  type FieldResult,
+  type FieldValue,
+  type Parse,
+  readField,
+} from "./fields.js";
 import { stripTruncation } from "./text.js";
 
 /** Longest text we keep for one field; a longer value is cut (and flagged) rather than rejected. */
@@ -32,15 +39,32 @@ export function buildItem(
   extract: HtmlExtract,
   ctx: FieldContext,
 ): ItemResult {
+  return assembleItem(n, platform, extract.fields, extract.extra, (spec, parse) =>
+    readField(element, spec, parse, ctx),
+  );
+}
+
+/**
+ * The extractor-independent part: read every field and extra with `read` (HTML selectors, JSON
+ * paths, ...), then clean, truncate, group the reply and validate into a RawMention.
+ */
+export function assembleItem<S>(
+  n: number,
+  platform: string,
+  fields: Partial<Record<FieldName, S>>,
+  extraSpecs: Record<string, S> | undefined,
+  read: (spec: S, parse: Parse) => FieldResult,
+  presetExtra: Record<string, string | number | boolean> = {},
+): ItemResult {
   const warnings: string[] = [];
   const warn = (msg: string) => warnings.push(`item ${n}: ${msg}`);
   const out: Record<string, unknown> = { platform };
   const reply: Record<string, FieldValue> = {};
-  const extra: Record<string, string | number | boolean> = {};
+  const extra: Record<string, string | number | boolean> = { ...presetExtra };
   let truncated = false;
 
-  for (const [name, spec] of Object.entries(extract.fields) as [FieldName, FieldSpec][]) {
-    const r = readField(element, spec, defaultParse(name), ctx);
+  for (const [name, spec] of Object.entries(fields) as [FieldName, S][]) {
+    const r = read(spec, defaultParse(name));
     if (r.error) warn(`${name} ${r.error}`);
     let value = r.value;
     if (value === undefined) continue;
@@ -62,8 +86,8 @@ export function buildItem(
     else out[name] = value;
   }
 
-  for (const [key, spec] of Object.entries(extract.extra ?? {})) {
-    const r = readField(element, spec, "text", ctx);
+  for (const [key, spec] of Object.entries(extraSpecs ?? {})) {
+    const r = read(spec, "text");
     if (r.error) warn(`extra.${key} ${r.error}`);
     else if (r.value !== undefined) extra[key] = r.value;
   }

@@ -174,6 +174,7 @@ async function crawlOne(
       isSeen: (item) => known.has(naturalKeyOf(item)),
       mode: state?.lastRunAt ? "incremental" : "backfill",
       usualItems: state?.usualItems,
+      usualCoverage: state?.usualCoverage,
     });
   } catch (err) {
     result = { status: "failed", pages: 0, items: [], warnings: [], coverage: {}, error: String(err) };
