@@ -190,3 +190,19 @@ export function teaserOf(text: string[], max: number, ellipsis = "…"): { text:
 export function withBreaks(s: string): string {
   return s.split("\n").map(escapeHtml).join("<br>\n");
 }
+
+const TRANSLIT: Record<string, string> = Object.fromEntries(
+  "а:a б:b в:v г:g д:d е:e ё:e ж:zh з:z и:i й:i к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f х:kh ц:ts ч:ch ш:sh щ:shch ъ: ы:y ь: э:e ю:yu я:ya"
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
+/** A URL slug of a Russian title, as Drupal-style sites make them: "Ипотека без нервов" -> "ipoteka-bez-nervov". */
+export function slugOf(title: string, maxLength = 60): string {
+  const latin = [...title.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join("");
+  return latin
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/, "");
+}

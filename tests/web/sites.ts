@@ -1,6 +1,7 @@
 /** Every replica site, for `startReplicaWeb(allSites)`. One entry per platform folder in tests/web/. */
 import { bankiSite } from "./banki-ru/site.js";
+import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import type { ReplicaSite } from "./server.js";
 
-export const allSites: ReplicaSite[] = [otzovikSite, bankiSite];
+export const allSites: ReplicaSite[] = [otzovikSite, bankiSite, irecommendSite];
