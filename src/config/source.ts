@@ -70,6 +70,11 @@ export const Pagination = z.discriminatedUnion("type", [
       type: z.literal("next-link"),
       /** Selector of the link to the next page (its href is followed). */
       selector: z.string().min(1),
+      /**
+       * Read the next URL from this attribute instead of `href`: "show more" buttons that carry the
+       * URL of the next chunk (`data-url`, `data-href`). @default "href"
+       */
+      attr: z.string().min(1).optional(),
       /** @default 20 */
       maxPages: z.number().int().positive().optional(),
     })

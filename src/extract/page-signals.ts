@@ -39,7 +39,7 @@ export function isBlocked(sel: Selection, page: Page, signals: BlockedSignal[]):
 
 /**
  * The next list page, or undefined.
- * - `next-link`: the first matching element's href (resolved against the page), unless it is this page
+ * - `next-link`: the first matching element's href (or `attr`), resolved against the page, unless it is this page
  * - `page-param`: this page's `param` + 1 (missing param = `start`), only when the page had items
  * - `offset`: this page's `param` + `step` (default: the number of items found), same condition
  * `maxPages` is the crawler's to enforce: it counts the pages it walked.
@@ -53,7 +53,8 @@ export function nextPageUrl(
 ): string | undefined {
   if (pagination.type === "next-link") {
     const link = sel.first(sel.root, pagination.selector);
-    const href = link && "attribs" in link ? link.attribs["href"] : undefined;
+    const href =
+      link && "attribs" in link ? link.attribs[(pagination.attr ?? "href").toLowerCase()] : undefined;
     if (href === undefined) return undefined;
     const next = absoluteUrl(href, baseUrl).value;
     return typeof next === "string" && !sameUrl(next, page.url) ? next : undefined;
