@@ -5,7 +5,7 @@
 import type { Analysis, MentionKind } from "../domain/mention.js";
 import { BANDS, decide } from "./decide.js";
 import { gatherEvidence, round } from "./evidence.js";
-import { simhash } from "./fingerprint.js";
+import { simhashWords } from "./fingerprint.js";
 import type { LanguageResources } from "./resources.js";
 import { detectRisksInWords } from "./risk.js";
 
@@ -57,7 +57,6 @@ export function createAnalyser(resources: LanguageResources): Analyser {
     }
 
     reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-    const text = [input.title ?? "", input.text].join("\n");
     const risks = detectRisksInWords(resources.risk, ev.tokens, ev.stems, ev.lexLang);
     const out: Analysis = {
       label,
@@ -66,7 +65,7 @@ export function createAnalyser(resources: LanguageResources): Analyser {
       lang,
       reasons: reasons.slice(0, 15),
       risks,
-      fingerprint: simhash(text),
+      fingerprint: simhashWords(ev.tokens),
     };
     if (ratingMismatch) out.ratingMismatch = true;
     return out;

@@ -3,6 +3,8 @@
  * review posted on several sites or by several accounts (a review attack) differs by a few bits.
  */
 
+import { tokenize } from "./nlp.js";
+
 function fnv1a(s: string, seed: number): number {
   let h = seed >>> 0;
   for (let i = 0; i < s.length; i++) {
@@ -23,11 +25,13 @@ function mix(h: number): number {
   return x >>> 0;
 }
 
-const WORD_RE = /[a-z0-9а-яіїєґѝ]+/g;
-
 /** 16 hex digits; texts without words give "0000000000000000". */
 export function simhash(text: string): string {
-  const words = text.toLowerCase().replace(/ё/g, "е").match(WORD_RE) ?? [];
+  return simhashWords(tokenize(text));
+}
+
+/** `simhash` over words already cut by `tokenize` (the analyser shares its tokens). */
+export function simhashWords(words: readonly string[]): string {
   const v = new Int32Array(64);
   const n = words.length;
   if (n === 0) return "0".repeat(16);

@@ -161,7 +161,7 @@ export function scoreClause(
         weight *= negated && mod > 1 ? 0.6 : mod;
         notes.push(mod > 1 && !negated ? "intensified" : "softened");
       }
-      if (capsCount && isCaps(tok.raw)) {
+      if (capsCount && tok.raw !== tok.w && isCaps(tok.raw)) {
         weight *= 1.3;
         notes.push("caps");
       }

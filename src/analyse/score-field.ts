@@ -44,13 +44,19 @@ const RHETORICAL_START = new Set("почему зачем доколе скол�
 /** Words, sentence ends and clause breaks, in one pass. */
 const PIECE_RE = /([\p{L}\p{M}\p{N}]+)|([.!?…\n]+)|([,;:()\u2014\u2013"«»]|\s-\s)/gu;
 
+/** Whether a text's start is all capitals (a text in CAPS: no single word stands out). */
+function isMostlyCaps(text: string): boolean {
+  const head = text.length > 300 ? text.slice(0, 300) : text;
+  return head === head.toUpperCase() && /\p{L}{3}/u.test(head) && head !== head.toLowerCase();
+}
+
 function isCaps(raw: string): boolean {
   return raw.length >= 3 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
 }
 
-function isCapitalised(raw: string): boolean {
-  const c = raw[0] ?? "";
-  return c !== c.toLowerCase() && raw.length > 1 && raw.slice(1) === raw.slice(1).toLowerCase();
+/** First letter upper-case, the rest lower-case (`lower` is `raw` lower-cased). */
+function isCapitalised(raw: string, lower: string): boolean {
+  return raw !== lower && raw.length > 1 && raw[0] !== lower[0] && raw.slice(1) === lower.slice(1);
 }
 
 /**
@@ -60,12 +66,13 @@ function isCapitalised(raw: string): boolean {
 function markNames(tokens: Token[]): void {
   if (tokens.length < 3) return;
   let capital = 0;
-  for (const t of tokens) if (isCapitalised(t.raw)) capital++;
-  if (capital * 2 > tokens.length) return;
+  for (const t of tokens) if (t.raw !== t.w && isCapitalised(t.raw, t.w)) capital++;
+  if (capital < 2 || capital * 2 > tokens.length) return;
   for (let i = 1; i < tokens.length; i++) {
     const a = tokens[i - 1]!;
     const b = tokens[i]!;
-    if (isCapitalised(b.raw) && b.raw !== "I" && (isCapitalised(a.raw) || isCaps(a.raw))) {
+    if (b.raw === b.w || a.raw === a.w) continue;
+    if (isCapitalised(b.raw, b.w) && (isCapitalised(a.raw, a.w) || isCaps(a.raw))) {
       a.name = true;
       b.name = true;
     }
@@ -77,8 +84,10 @@ export function scoreField(text: string, lex: CompiledLexicon, field: Field): Fi
   const { hits, rest } = extractEmoji(text);
   for (const h of hits) out.reasons.push({ term: h.term, weight: h.weight, field, note: "emoji" });
   const body = rest.replace(/[’ʼ`´]/g, "'").replace(/n't\b/gi, " not");
-  const letters = body.replace(/[^\p{L}]/gu, "").slice(0, 200);
-  const mostlyCaps = isCaps(letters);
+  // Lower-case once; per-token slices of it are valid while lower-casing keeps lengths (it nearly always does).
+  const lowered = body.toLowerCase().replace(/ё/g, "е");
+  const sameLength = lowered.length === body.length;
+  const mostlyCaps = isMostlyCaps(body);
 
   const sentences: Contribution[][] = [];
   let clauses: Token[][] = [];
@@ -98,8 +107,11 @@ export function scoreField(text: string, lex: CompiledLexicon, field: Field): Fi
   };
   for (const m of body.matchAll(PIECE_RE)) {
     if (m[1] !== undefined) {
-      const w = m[1].toLowerCase().replace(/ё/g, "е");
-      clause.push({ raw: m[1], w, s: "" });
+      const raw = m[1];
+      const w = sameLength
+        ? lowered.slice(m.index, m.index + raw.length)
+        : raw.toLowerCase().replace(/ё/g, "е");
+      clause.push({ raw, w, s: "" });
     } else if (m[2] !== undefined) endSentence(m[2]);
     else endClause();
   }
