@@ -3,5 +3,7 @@ import { bankiSite } from "./banki-ru/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import type { ReplicaSite } from "./server.js";
+import { trustpilotSite } from "./trustpilot/site.js";
+import { zoonSite } from "./zoon/site.js";
 
-export const allSites: ReplicaSite[] = [otzovikSite, bankiSite, irecommendSite];
+export const allSites: ReplicaSite[] = [otzovikSite, bankiSite, irecommendSite, trustpilotSite];
