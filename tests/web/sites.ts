@@ -6,4 +6,4 @@ import type { ReplicaSite } from "./server.js";
 import { trustpilotSite } from "./trustpilot/site.js";
 import { zoonSite } from "./zoon/site.js";
 
-export const allSites: ReplicaSite[] = [otzovikSite, bankiSite, irecommendSite, trustpilotSite];
+export const allSites: ReplicaSite[] = [otzovikSite, bankiSite, irecommendSite, trustpilotSite, zoonSite];
