@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { BANDS, bandFor, decide, genreOf, labelFor } from "../../src/analyse/decide.js";
+import type { Evidence } from "../../src/analyse/evidence.js";
+import { type Analyser, simhash } from "../../src/analyse/index.js";
+import { shippedAnalyser } from "./resources.js";
+
+let analyse: Analyser;
+beforeAll(async () => {
+  analyse = await shippedAnalyser();
+});
+
+function evidence(over: Partial<Evidence>): Evidence {
+  return {
+    lang: "en",
+    lexLang: "en",
+    pos: 0,
+    neg: 0,
+    nPos: 0,
+    nNeg: 0,
+    words: 10,
+    prosWords: 0,
+    consWords: 0,
+    fields: [],
+    structured: false,
+    reasons: [],
+    tokens: [],
+    stems: [],
+    ...over,
+  };
+}
+
+describe("decision per genre", () => {
+  it("tells short texts, reviews and pros/cons reviews apart", () => {
+    expect(genreOf({ structured: false, words: 12 })).toBe("short");
+    expect(genreOf({ structured: false, words: 120 })).toBe("review");
+    expect(genreOf({ structured: true, words: 12 })).toBe("structured");
+  });
+
+  it("keeps a short text without sentiment words neutral", () => {
+    const d = decide(evidence({ words: 20 }));
+    expect(d.score).toBe(0);
+    expect(d.label).toBe("neutral");
+  });
+
+  it("leans a long text without praise negative, and lets praise outweigh the lean", () => {
+    const story = decide(evidence({ words: 200, neg: 1 }));
+    expect(story.genre).toBe("review");
+    expect(story.label).toBe("negative");
+    const praised = decide(evidence({ words: 200, pos: 8, neg: 1 }));
+    expect(praised.label).toBe("positive");
+  });
+
+  it("weighs negative evidence more than the same amount of praise", () => {
+    expect(decide(evidence({ words: 20, pos: 2, neg: 2 })).score).toBeLessThan(0);
+  });
+
+  it("lets the pros/cons balance move a structured review and says so", () => {
+    const longCons = decide(evidence({ structured: true, words: 80, prosWords: 3, consWords: 70 }));
+    const longPros = decide(evidence({ structured: true, words: 80, prosWords: 70, consWords: 3 }));
+    expect(longCons.score).toBeLessThan(longPros.score);
+    expect(longCons.reasons[0]?.note).toBe("pros/cons balance");
+    expect(longCons.reasons[0]?.weight).toBeLessThan(0);
+  });
+
+  it("maps scores to labels with per-language edges where a lexicon needs them", () => {
+    expect(labelFor(-0.5, BANDS.review)).toBe("negative");
+    expect(labelFor(0.1, BANDS.review)).toBe("neutral");
+    expect(labelFor(0.9, BANDS.review)).toBe("positive");
+    expect(bandFor("structured", "ru").negativeBelow).toBeLessThan(BANDS.structured.negativeBelow);
+    expect(bandFor("structured", "ru").positiveAbove).toBe(BANDS.structured.positiveAbove);
+    expect(bandFor("review", "en")).toEqual(BANDS.review);
+  });
+});
+
+describe("review rules", () => {
+  it("reads a denied complaint as praise ('проблем нет', 'нареканий не было')", () => {
+    const a = analyse({ text: "Пользуюсь картой три года, проблем не было." });
+    expect(a.label).toBe("positive");
+    expect(a.reasons.find((r) => r.term === "проблем не было")).toBeDefined();
+  });
+
+  it("does not score sentiment words inside names", () => {
+    const a = analyse({ text: "I bought a policy from Pets Best last year and filed one claim." });
+    expect(a.reasons.some((r) => r.term === "best")).toBe(false);
+    expect(a.label).toBe("neutral");
+  });
+
+  it("counts a 'why…?' question in a review as a complaint", () => {
+    const a = analyse({ text: "Почему я должна ждать перевод две недели?" });
+    expect(a.reasons.find((r) => r.note === "rhetorical")?.weight).toBeLessThan(0);
+  });
+
+  it("reads verdict phrases and 'no pros' fields", () => {
+    expect(analyse({ text: "Никому не советую, бегите отсюда." }).label).toBe("negative");
+    expect(analyse({ text: "Never coming back. Waste of money." }).label).toBe("negative");
+    const otzovik = analyse({
+      text: "Банк\nДостоинства: Плюсов не вижу\nНедостатки: очереди, хамство\nОтзыв: обслуживание так себе.",
+    });
+    expect(otzovik.reasons.find((r) => r.note === "no pros")).toBeDefined();
+    expect(otzovik.label).toBe("negative");
+  });
+
+  it("fingerprints the words the sentiment saw, the same as simhash of the text", () => {
+    const text = "Отличный банк, вежливые сотрудники, всем рекомендую!";
+    expect(analyse({ text }).fingerprint).toBe(simhash(text));
+  });
+});
