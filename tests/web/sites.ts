@@ -1,9 +1,19 @@
 /** Every replica site, for `startReplicaWeb(allSites)`. One entry per platform folder in tests/web/. */
+import { gisSite } from "./2gis/site.js";
 import { bankiSite } from "./banki-ru/site.js";
+import { flampSite } from "./flamp/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import type { ReplicaSite } from "./server.js";
 import { trustpilotSite } from "./trustpilot/site.js";
 import { zoonSite } from "./zoon/site.js";
 
-export const allSites: ReplicaSite[] = [otzovikSite, bankiSite, irecommendSite, trustpilotSite, zoonSite];
+export const allSites: ReplicaSite[] = [
+  otzovikSite,
+  bankiSite,
+  irecommendSite,
+  trustpilotSite,
+  gisSite,
+  zoonSite,
+  flampSite,
+];
