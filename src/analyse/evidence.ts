@@ -59,7 +59,7 @@ const NOTHING_RE =
 /** A cons field that says "too many to list" ("полно", "огромное количество"), or pros that say "only minuses". */
 const PLENTY_RE =
   /^\s*(?:полно|много|масса|куча|все|всё|огромное количество|не перечесть|(?:даже )?не перечислить|одни минусы|только минусы|бесконечно|см\.?\s*отзыв|смотрите отзыв|читайте отзыв|(?:читайте )?ниже|too many|see review)(?=[\s.,;:!)]|$)/i;
-/** English cons that say there are none ("None that I can think of", "Nothing so far"). */
+/** English pros or cons that say there are none ("None that I can think of", "Nothing so far"). */
 const NO_CONS_EN_RE =
   /^\s*(?:none|nothing|no cons|no complaints|(?:i )?can(?:'|’)?t think of any(?:thing)?|cannot think of any(?:thing)?|i (?:have|had) none|not really|not much)(?:\s+(?:that i can think of|i can think of|so far|really|at all|yet|to report|to complain about|to say))?\s*[.!]*\s*$/i;
 /** Pros that say there are none, in more words ("Плюсов не вижу", "никаких плюсов", "Минимальные"). */
@@ -128,7 +128,7 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     const nothing =
       listField &&
       (NOTHING_RE.test(raw) ||
-        (field === "pros" && raw.length < 80 && NO_PROS_RE.test(raw)) ||
+        (field === "pros" && raw.length < 80 && (NO_PROS_RE.test(raw) || NO_CONS_EN_RE.test(raw))) ||
         (field === "cons" && raw.length < 60 && NO_CONS_EN_RE.test(raw)));
     const plenty = !nothing && field === "cons" && raw.length < 60 && PLENTY_RE.test(raw);
     if (nothing || plenty) {
