@@ -31,16 +31,14 @@ export interface Band {
 export const BANDS: Record<Genre, Band> = {
   short: { negativeBelow: -0.15, positiveAbove: 0 },
   review: { negativeBelow: 0, positiveAbove: 0.25 },
-  structured: { negativeBelow: -0.2, positiveAbove: 0.3 },
+  structured: { negativeBelow: -0.3, positiveAbove: 0.3 },
 };
 
 /**
  * Where a language's lexicon scores on another scale, its own edges (also from the development
- * splits): Russian pros/cons reviews (otzovik) carry more negative words in praise than English ones.
+ * splits): English short texts, Bulgarian reviews.
  */
 export const LANGUAGE_BANDS: Partial<Record<Lang, Partial<Record<Genre, Partial<Band>>>>> = {
-  ru: { structured: { negativeBelow: -0.45 } },
-  uk: { structured: { negativeBelow: -0.45 } },
   en: { short: { negativeBelow: -0.05 } },
   bg: { review: { negativeBelow: -0.15 } },
 };
