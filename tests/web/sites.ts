@@ -2,6 +2,7 @@
 import { gisSite } from "./2gis/site.js";
 import { bankiSite } from "./banki-ru/site.js";
 import { flampSite } from "./flamp/site.js";
+import { playSite } from "./google-play/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import type { ReplicaSite } from "./server.js";
@@ -14,6 +15,7 @@ export const allSites: ReplicaSite[] = [
   irecommendSite,
   trustpilotSite,
   gisSite,
+  playSite,
   zoonSite,
   flampSite,
 ];
