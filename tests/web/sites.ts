@@ -7,6 +7,7 @@ import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import type { ReplicaSite } from "./server.js";
 import { trustpilotSite } from "./trustpilot/site.js";
+import { marketSite } from "./yandex-market/site.js";
 import { zoonSite } from "./zoon/site.js";
 
 export const allSites: ReplicaSite[] = [
@@ -18,4 +19,5 @@ export const allSites: ReplicaSite[] = [
   playSite,
   zoonSite,
   flampSite,
+  marketSite,
 ];
