@@ -9,6 +9,10 @@
  *     in (without it one process tends to win every batch); prints the merged IngestResult.
  *   node --import tsx tests/store/race-worker.ts claim <claimer> <limit>
  *     claims until nothing is due, marking each row sent with receipt <claimer>; prints {keys}.
+ *   node --import tsx tests/store/race-worker.ts lease <name> <holder> <ttlMs> [hold|wait]
+ *     acquires the lease once (the store's clock: no `now` argument) and prints {lease} (null when
+ *     held by another); `hold` then keeps the process alive with the store open until it is killed;
+ *     `wait` retries every 50 ms until it gets the lease (takeover after expiry), up to 60 s.
  *
  * Environment, read exactly as the CLI reads it (src/app/open-store.ts): REPWATCH_STORE=sqlite|mongodb,
  * REPWATCH_DB (SQLite file), MONGODB_URI; so an adapter wired into `openStore` races here unchanged.
@@ -17,7 +21,7 @@ import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { openStore } from "../../src/app/open-store.js";
 import { parseEnv } from "../../src/config/env.js";
-import type { IngestResult, Store } from "../../src/store/store.js";
+import { hasLeases, type IngestResult, type Store } from "../../src/store/store.js";
 import { makeScoredMentions, recordingDecider } from "./fixtures.js";
 
 const BATCH = 10;
@@ -75,6 +79,22 @@ async function claimAll(store: Store, claimer: string, limit: number): Promise<{
   }
 }
 
+async function lease(store: Store, name: string, holder: string, ttlMs: number, how: string) {
+  if (!hasLeases(store)) throw new Error("race-worker: this store has no leases");
+  const deadline = Date.now() + 60_000;
+  let got = await store.acquireLease(name, holder, ttlMs);
+  while (!got && how === "wait" && Date.now() < deadline) {
+    await sleep(50);
+    got = await store.acquireLease(name, holder, ttlMs);
+  }
+  if (how === "hold") {
+    process.stdout.write(`${JSON.stringify({ lease: got ?? null })}\n`);
+    setInterval(() => {}, 1 << 30); // keep running, lease held, store open: until kill -9
+    await new Promise(() => {});
+  }
+  return { lease: got ?? null };
+}
+
 async function main(): Promise<void> {
   const [mode, a, b, c] = process.argv.slice(2);
   const store = await openStore(parseEnv(process.env));
@@ -84,6 +104,8 @@ async function main(): Promise<void> {
   let out: unknown;
   if (mode === "ingest") out = await ingest(store, Number(a), b ?? "forward", c === "edit");
   else if (mode === "claim") out = await claimAll(store, a ?? "worker", Number(b ?? 5));
+  else if (mode === "lease")
+    out = await lease(store, a ?? "lease", b ?? "worker", Number(c ?? 1000), process.argv[6] ?? "");
   else throw new Error(`race-worker: unknown mode ${mode}`);
   await store.close();
   process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -6,6 +6,7 @@ import { playSite } from "./google-play/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import type { ReplicaSite } from "./server.js";
+import { sravniSite } from "./sravni/site.js";
 import { trustpilotSite } from "./trustpilot/site.js";
 import { marketSite } from "./yandex-market/site.js";
 import { zoonSite } from "./zoon/site.js";
@@ -20,4 +21,5 @@ export const allSites: ReplicaSite[] = [
   zoonSite,
   flampSite,
   marketSite,
+  sravniSite,
 ];

@@ -1,0 +1,164 @@
+/**
+ * The MongoDB adapter of the store port (official `mongodb` driver), for production. Tested against
+ * FerretDB 1.24 (SQLite backend) and written for both: no multi-document transactions, no pipeline
+ * updates, no `$expr`, no partial indexes, no collation (FerretDB 1.24 has none of them).
+ *
+ * - Layout and the hostile-data rule: mention-codec.ts, schema.ts.
+ * - Ingest (race-free new/changed without transactions): ingest.ts; alert intents that survive a
+ *   crash between the mention write and the outbox write: pending-alerts.ts.
+ * - Outbox claims: outbox-ops.ts. Runs, source state, leases (server clock, fencing token): records-ops.ts.
+ *
+ * `openMongoStore` does no I/O; `init()` connects (bounded by `serverSelectionTimeoutMS`), pings and
+ * creates indexes, and throws `StoreUnavailableError` naming the hosts (password redacted). Later, an
+ * operation that cannot reach the server also fails with `StoreUnavailableError` (exit code 3).
+ */
+import { MongoClient } from "mongodb";
+import type { ScoredMention } from "../../domain/mention.js";
+import type { LeaseStore, Store } from "../store.js";
+import {
+  clientOptions,
+  describeMongoUri,
+  isConnectivityError,
+  type TimeoutOptions,
+  unavailable,
+} from "./connection.js";
+import { importOps } from "./import-ops.js";
+import { type IngestHooks, ingestMentions } from "./ingest.js";
+import { mentionReads } from "./mention-reads.js";
+import { outboxOps } from "./outbox-ops.js";
+import { sweepPending } from "./pending-alerts.js";
+import { leaseOps, runStateOps, serverNow } from "./records-ops.js";
+import { type Collections, collections, ensureSchema } from "./schema.js";
+
+export interface MongoStoreOptions extends TimeoutOptions {
+  /** Database name. @default the database in the URI's path, else "repwatch" */
+  database?: string;
+  /**
+   * Alert intents left on a mention longer than this are taken to be orphaned (their writer died) and
+   * are copied to the outbox by the next ingest or claim.
+   * @default 60000
+   */
+  pendingGraceMs?: number;
+  /** How often (at most) ingest/claim look for orphaned intents. @default 30000 */
+  sweepEveryMs?: number;
+  /** Crawl runs are deleted this many days after they were last written (TTL index; not on FerretDB 1.24). @default 400 */
+  runRetentionDays?: number;
+  /** Test seam: see IngestHooks. */
+  hooks?: IngestHooks;
+}
+
+export interface MongoStore extends Store, LeaseStore {
+  /** `host:port` list of the connection string (never the credentials). */
+  readonly hosts: string;
+  readonly database: string;
+  /** Whether old crawl runs and claim records expire by TTL index (false on FerretDB 1.24). Known after `init()`. */
+  hasTtl(): boolean;
+  /** Bulk copy of stored data, for `repwatch migrate` (after `init()`). */
+  importer(): ReturnType<typeof importOps>;
+}
+
+export function openMongoStore(uri: string, options: MongoStoreOptions = {}): MongoStore {
+  const info = describeMongoUri(uri);
+  const database = options.database ?? info.database ?? "repwatch";
+  const graceMs = options.pendingGraceMs ?? 60_000;
+  const sweepEveryMs = options.sweepEveryMs ?? 30_000;
+  let client: MongoClient | undefined;
+  let c: Collections | undefined;
+  let closed = false;
+  let ttl = false;
+  let nextSweep = 0;
+
+  function ready(): Collections {
+    if (c) return c;
+    throw new Error(
+      closed
+        ? `MongoDB store ${info.hosts}/${database} is closed`
+        : `MongoDB store ${info.hosts}/${database} is not initialised: call init() first`,
+    );
+  }
+
+  /** Run an operation; "cannot reach the server" becomes StoreUnavailableError naming the hosts. */
+  async function guard<T>(op: (c: Collections) => Promise<T>): Promise<T> {
+    const cols = ready();
+    try {
+      return await op(cols);
+    } catch (err) {
+      if (isConnectivityError(err)) throw unavailable("lost", uri, err);
+      throw err;
+    }
+  }
+
+  async function maybeSweep(cols: Collections): Promise<number> {
+    if (Date.now() < nextSweep) return 0;
+    nextSweep = Date.now() + sweepEveryMs;
+    return sweepPending(cols, graceMs);
+  }
+
+  const clock = async () => serverNow(client!.db(database));
+  const leases = () => leaseOps(ready(), clock);
+
+  return {
+    hosts: info.hosts,
+    database,
+    hasTtl: () => ttl,
+    importer: () => importOps(ready()),
+
+    async init() {
+      if (c) return;
+      const next = new MongoClient(uri, clientOptions(uri, options));
+      try {
+        await next.connect();
+        const db = next.db(database);
+        await db.command({ ping: 1 });
+        ttl = (await ensureSchema(db, options.runRetentionDays ?? 400)).ttl;
+        client = next;
+        c = collections(db);
+        closed = false;
+      } catch (err) {
+        await next.close().catch(() => {});
+        throw unavailable("cannot use", uri, err);
+      }
+    },
+    async close() {
+      if (!client) return;
+      const open = client;
+      client = undefined;
+      c = undefined;
+      closed = true;
+      await open.close();
+    },
+
+    ingest: (mentions: ScoredMention[], decide, now = new Date()) =>
+      guard(async (cols) => {
+        const recovered = await maybeSweep(cols);
+        const r = await ingestMentions(cols, mentions, decide, now, options.hooks);
+        r.alertsQueued += recovered;
+        return r;
+      }),
+    getMention: (id) => guard((cols) => mentionReads(cols).get(id)),
+    findMentions: (query) => guard((cols) => mentionReads(cols).find(query)),
+    countMentions: (query = {}) => guard((cols) => mentionReads(cols).count(query)),
+
+    claimAlerts: (claimer, limit, leaseMs, now = new Date()) =>
+      guard(async (cols) => {
+        if (limit <= 0) return [];
+        await maybeSweep(cols);
+        return outboxOps(cols).claim(claimer, limit, leaseMs, now);
+      }),
+    markAlertSent: (key, receipt, now = new Date()) =>
+      guard((cols) => outboxOps(cols).markSent(key, receipt, now)),
+    markAlertFailed: (key, error, retryAt) =>
+      guard((cols) => outboxOps(cols).markFailed(key, error, retryAt)),
+    listAlerts: (filter) => guard((cols) => outboxOps(cols).list(filter)),
+    enqueueAlerts: (rows, now = new Date()) => guard((cols) => outboxOps(cols).enqueue(rows, now)),
+
+    recordRun: (run) => guard((cols) => runStateOps(cols).recordRun(run)),
+    listRuns: (filter) => guard((cols) => runStateOps(cols).listRuns(filter)),
+    getSourceState: (key) => guard((cols) => runStateOps(cols).getSourceState(key)),
+    saveSourceState: (state) => guard((cols) => runStateOps(cols).saveSourceState(state)),
+
+    acquireLease: (name, holder, ttlMs, now) => guard(() => leases().acquire(name, holder, ttlMs, now)),
+    renewLease: (lease, ttlMs, now) => guard(() => leases().renew(lease, ttlMs, now)),
+    releaseLease: (lease) => guard(() => leases().release(lease)),
+  };
+}
