@@ -200,3 +200,6 @@ export class StoreUnavailableError extends Error {
     this.name = "StoreUnavailableError";
   }
 }
+
+/** Optional capability of a store: the weekly digest's aggregation and publication records. */
+export { type DigestStore, hasDigest } from "./digest-port.js";

@@ -12,6 +12,7 @@
  * for an adapter without the optional `LeaseStore` capability.
  */
 import { afterEach, beforeEach, describe } from "vitest";
+import { digestContract } from "./contract-digest.js";
 import type { HarnessRef, StoreHarness } from "./contract-harness.js";
 import { ingestContract } from "./contract-ingest.js";
 import { leasesContract } from "./contract-leases.js";
@@ -42,5 +43,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     recordsContract(ref);
     leasesContract(ref);
     raceContract(ref);
+    digestContract(ref);
   });
 }

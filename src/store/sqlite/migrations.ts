@@ -96,6 +96,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "weekly digest publications",
+    sql: `
+      -- one row per brand × ISO week × Slack channel: a digest is published once, even when the job runs twice
+      CREATE TABLE digests (
+        key           TEXT PRIMARY KEY,
+        brand_id      TEXT NOT NULL,
+        week          TEXT NOT NULL,
+        channel       TEXT NOT NULL,
+        state         TEXT NOT NULL,
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        claimed_by    TEXT,
+        claimed_until TEXT,
+        -- progress: summary ts, file id, upload URL, uploaded/shared flags, sent time, last error
+        doc           TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX digests_brand_week ON digests (brand_id, week);
+    `,
+  },
 ];
 
 /** Highest version this code knows. */

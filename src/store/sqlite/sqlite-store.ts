@@ -14,7 +14,9 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { ScoredMention } from "../../domain/mention.js";
+import type { DigestStore } from "../digest-port.js";
 import { type LeaseStore, type Store, StoreUnavailableError } from "../store.js";
+import { digestOps } from "./digest-ops.js";
 import { mentionOps } from "./mention-ops.js";
 import { applyMigrations, schemaVersionOf } from "./migrations.js";
 import { outboxOps } from "./outbox-ops.js";
@@ -28,7 +30,7 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
-export interface SqliteStore extends Store, LeaseStore {
+export interface SqliteStore extends Store, LeaseStore, DigestStore {
   /** Absolute path of the database file (or ":memory:"). */
   readonly path: string;
   /** Schema version of the open database (after `init()`). */
@@ -41,6 +43,7 @@ interface Opened {
   outbox: ReturnType<typeof outboxOps>;
   runs: ReturnType<typeof runStateOps>;
   leases: ReturnType<typeof leaseOps>;
+  digests: ReturnType<typeof digestOps>;
 }
 
 function describe(err: unknown): string {
@@ -72,6 +75,7 @@ function openDatabase(path: string, busyTimeoutMs: number): Opened {
       outbox: outboxOps(db),
       runs: runStateOps(db),
       leases: leaseOps(db),
+      digests: digestOps(db),
     };
   } catch (err) {
     try {
@@ -138,5 +142,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       ready().leases.acquire(name, holder, ttlMs, now),
     renewLease: async (lease, ttlMs, now = new Date()) => ready().leases.renew(lease, ttlMs, now),
     releaseLease: async (lease) => ready().leases.release(lease),
+
+    digestFacts: async (query) => ready().digests.facts(query),
+    claimDigest: async (ref, holder, leaseMs, now = new Date()) =>
+      ready().digests.claim(ref, holder, leaseMs, now),
+    updateDigest: async (key, holder, patch, now = new Date()) =>
+      ready().digests.update(key, holder, patch, now),
+    getDigest: async (key) => ready().digests.get(key),
+    listDigests: async (filter) => ready().digests.list(filter),
   };
 }
