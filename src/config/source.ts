@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { MentionKind } from "../domain/mention.js";
 import { CronExpression, HttpUrl, Slug, TimeZone } from "./common.js";
+import { FeedExtract } from "./feed-extract.js";
 import { FieldName } from "./field-name.js";
 import { JsonExtract, SchemaOrgExtract } from "./json-extract.js";
 
@@ -60,7 +61,12 @@ export const HtmlExtract = z
   .strict();
 export type HtmlExtract = z.infer<typeof HtmlExtract>;
 
-export const Extract = z.discriminatedUnion("type", [HtmlExtract, JsonExtract, SchemaOrgExtract]);
+export const Extract = z.discriminatedUnion("type", [
+  HtmlExtract,
+  JsonExtract,
+  SchemaOrgExtract,
+  FeedExtract,
+]);
 export type Extract = z.infer<typeof Extract>;
 
 export const Pagination = z.discriminatedUnion("type", [

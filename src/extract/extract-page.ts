@@ -12,6 +12,7 @@ import type { HtmlExtract, Source } from "../config/source.js";
 import type { Page, PageExtraction } from "../crawl/types.js";
 import type { RawMention } from "../domain/mention.js";
 import { extractJson } from "./extract-json.js";
+import { extractFeed } from "./feed/extract-feed.js";
 import { type FieldContext, readField } from "./fields.js";
 import { buildItem } from "./item.js";
 import { baseUrlOf, isBlocked, nextPageUrl } from "./page-signals.js";
@@ -22,6 +23,7 @@ export function extractPage(page: Page, source: Source): PageExtraction {
   const extract = source.extract;
   if (extract.type === "json") return extractJson(page, source, extract);
   if (extract.type === "schema-org") return extractSchemaOrg(page, source, extract);
+  if (extract.type === "feed") return extractFeed(page, source, extract);
   const selection = createSelection(load(page.body));
   const blocked = isBlocked(selection, page, source.blocked);
   const nodes = selection.all(selection.root, extract.item);
