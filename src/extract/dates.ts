@@ -94,18 +94,21 @@ const DAY_WORDS: [RegExp, number][] = [
   [/^(позавчера|завчера)$/, -2],
 ];
 
-/** "сегодня в 12:02", "вчера, 23:10", "yesterday at 9:15 pm", "вчера". */
+/** "сегодня в 12:02", "вчера, 23:10", "yesterday at 9:15 pm", "вчера", "Сегодня в 14:04:05" (SMF). */
 const dayWord: Parser = (s, ctx) => {
   const m =
-    /^([a-zа-я]+)(?:,? (?:в|во|at|около|about|around)?\s*(\d{1,2})[:.](\d{2})(?: ?([ap])\.?m\.?)?)?$/.exec(s);
+    /^([a-zа-я]+)(?:,? (?:в|во|at|около|about|around)?\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?: ?([ap])\.?m\.?)?)?$/.exec(
+      s,
+    );
   if (!m) return undefined;
   const shift = DAY_WORDS.find(([re]) => re.test(m[1]!))?.[1];
   if (shift === undefined) return undefined;
   const today = wallTimeAt(ctx.nowMs, ctx.zone);
-  const hour = m[2] === undefined ? 0 : to24h(+m[2], m[4]);
+  const hour = m[2] === undefined ? 0 : to24h(+m[2], m[5]);
   const minute = num(m[3]);
-  if (hour > 23 || minute > 59) return Number.NaN;
-  return zonedToUtcMs({ ...addDays(today, shift), hour, minute, second: 0 }, ctx.zone);
+  const second = num(m[4]);
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  return zonedToUtcMs({ ...addDays(today, shift), hour, minute, second }, ctx.zone);
 };
 
 /** "только что", "just now", "сейчас". */
