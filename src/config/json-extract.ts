@@ -104,6 +104,11 @@ export const JsonExtract = z
      * each value reached is one item). A list of paths is tried until one reaches something.
      */
     items: JsonPaths,
+    /**
+     * Only values where this path (from the value) reaches something are items: guards positional
+     * fallbacks (`[*][0]`) against picking up unrelated arrays.
+     */
+    itemRequires: JsonPath.optional(),
     fields: z.partialRecord(FieldName, JsonFieldSpec),
     /** Platform-specific scalar facts stored under `extra`. */
     extra: z.record(Slug, JsonFieldSpec).optional(),

@@ -36,7 +36,11 @@ export function extractJson(page: Page, source: Source, extract: JsonExtract): P
 
   const state = locateState(page, extract.state, sel);
   if (state.value === undefined) {
-    const why = `no JSON to read: ${state.problem ?? "nothing found"}`;
+    const shell = /html/i.test(page.contentType) && page.state === undefined;
+    const hint = shell
+      ? " (a page rendered by JavaScript? `fetch.mode: browser` reads the state a browser builds)"
+      : "";
+    const why = `no JSON to read: ${state.problem ?? "nothing found"}${hint}`;
     return empty({ warnings: [why], noData: why });
   }
   const root = state.value;
@@ -51,7 +55,9 @@ export function extractJson(page: Page, source: Source, extract: JsonExtract): P
   const warnings: string[] = [];
   const found = findItems(root, asList(extract.items));
   if (!found) warnings.push(`no items at ${asList(extract.items).join(" | ")}`);
-  const nodes = found ?? [];
+  const required = extract.itemRequires;
+  const nodes =
+    required === undefined ? (found ?? []) : (found ?? []).filter((n) => firstAt(n, required) !== undefined);
   const fetchedAt = new Date(page.fetchedAt);
   const ctx: JsonFieldContext = {
     root,

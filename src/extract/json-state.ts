@@ -27,7 +27,7 @@ export function locateState(
   for (const loc of locators) {
     const r = locateOne(page, loc, selection);
     if (r.value !== undefined && r.value !== null) return { value: r.value };
-    problems.push(r.problem ?? `${describeLocator(loc)}: nothing there`);
+    problems.push(`${describeLocator(loc)}: ${r.problem ?? "nothing there"}`);
   }
   return { problem: problems.join("; ") };
 }
@@ -47,12 +47,12 @@ function locateOne(page: Page, loc: JsonState, selection: () => Selection): Loca
   const root = rootOf(page, loc, selection);
   if (root.value === undefined || root.value === null || loc.path === undefined) return root;
   const inner = firstAt(root.value, loc.path);
-  if (inner === undefined) return { problem: `${describeLocator(loc)}: nothing there` };
+  if (inner === undefined) return { problem: "nothing there" };
   if (typeof inner !== "string") return { value: inner };
   try {
     return { value: parseJsonLenient(stripXssiPrefix(inner)) };
   } catch (err) {
-    return { problem: `${describeLocator(loc)}: a string that is not JSON (${messageOf(err)})` };
+    return { problem: `a string that is not JSON (${messageOf(err)})` };
   }
 }
 
@@ -60,20 +60,20 @@ function rootOf(page: Page, loc: JsonState, selection: () => Selection): Located
   if (loc.script !== undefined) {
     const sel = selection();
     const el = sel.first(sel.root, loc.script);
-    if (!el) return { problem: `no element matches ${loc.script}` };
-    return parseText(scriptText(el), `script ${loc.script}`);
+    if (!el) return { problem: "no such element" };
+    return parseText(scriptText(el));
   }
   if (loc.variable !== undefined) return findVariable(page.body, loc.variable);
   if (loc.callback !== undefined) return findCallback(page.body, loc.callback);
   if (page.state !== undefined && page.state !== null) return { value: page.state };
-  return parseText(page.body, "the body");
+  return parseText(page.body);
 }
 
-function parseText(text: string, what: string): LocatedState {
+function parseText(text: string): LocatedState {
   try {
     return { value: parseJsonLenient(stripXssiPrefix(text).trim()) };
   } catch (err) {
-    return { problem: `${what} is not JSON (${messageOf(err)})` };
+    return { problem: `not JSON (${messageOf(err)})` };
   }
 }
 
@@ -96,7 +96,7 @@ function escapeRegex(s: string): string {
 /** `name = <JSON literal>` or `name = JSON.parse('<string>')`, first readable assignment wins. */
 export function findVariable(body: string, name: string): LocatedState {
   const re = new RegExp(`(?<![\\w$])${escapeRegex(name)}\\s*=(?!=)\\s*`, "g");
-  let problem = `no assignment to ${name}`;
+  let problem = "no assignment to it";
   for (let m = re.exec(body); m; m = re.exec(body)) {
     let at = m.index + m[0].length;
     const call = /JSON\.parse\(\s*/y;
@@ -108,19 +108,19 @@ export function findVariable(body: string, name: string): LocatedState {
       if (c === "'" || c === '"' || c === "`") {
         const lit = readJsString(body, at);
         if (!lit) {
-          problem = `${name}: unterminated string`;
+          problem = "an unterminated string";
           continue;
         }
         return { value: isCall ? parseJsonLenient(lit.value) : lit.value };
       }
       const end = scanValueEnd(body, at);
       if (end === undefined) {
-        problem = `${name}: not a JSON literal`;
+        problem = "not a JSON literal";
         continue;
       }
       return { value: parseJsonLenient(body.slice(at, end)) };
     } catch (err) {
-      problem = `${name}: ${messageOf(err)}`;
+      problem = messageOf(err);
     }
   }
   return { problem };
@@ -137,17 +137,17 @@ export function findCallback(body: string, key: string): LocatedState {
     if (!k || k[2] !== key) continue;
     dataRe.lastIndex = keyRe.lastIndex;
     const d = dataRe.exec(body);
-    if (!d) return { problem: `callback ${key}: no data` };
+    if (!d) return { problem: "no data" };
     const at = d.index + d[0].length;
     const end = scanValueEnd(body, at);
-    if (end === undefined) return { problem: `callback ${key}: data is not a JSON literal` };
+    if (end === undefined) return { problem: "data is not a JSON literal" };
     try {
       return { value: parseJsonLenient(body.slice(at, end)) };
     } catch (err) {
-      return { problem: `callback ${key}: ${messageOf(err)}` };
+      return { problem: messageOf(err) };
     }
   }
-  return { problem: `no AF_initDataCallback with key ${key}` };
+  return { problem: "no such AF_initDataCallback" };
 }
 
 function messageOf(err: unknown): string {

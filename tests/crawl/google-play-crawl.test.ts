@@ -43,6 +43,6 @@ describe("google-play replica crawl", () => {
     expect((await h.crawl(appUrl("ru.romashka.blocked"))).status).toBe("blocked");
     const rebuilt = await h.crawl(appUrl("ru.romashka.rebuilt"));
     expect(rebuilt.status).toBe("broken");
-    expect(rebuilt.error).toMatch(/no AF_initDataCallback with key ds:15/);
+    expect(rebuilt.error).toMatch(/callback ds:15: no such AF_initDataCallback/);
   });
 });

@@ -3,6 +3,7 @@ import { gisSite } from "./2gis/site.js";
 import { bankiSite } from "./banki-ru/site.js";
 import { flampSite } from "./flamp/site.js";
 import { mapsSite } from "./google-maps/site.js";
+import { mapsSite } from "./google-maps/site.js";
 import { playSite } from "./google-play/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
@@ -19,6 +20,7 @@ export const allSites: ReplicaSite[] = [
   trustpilotSite,
   gisSite,
   playSite,
+  mapsSite,
   mapsSite,
   zoonSite,
   flampSite,
