@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { AlertsFile } from "./alerts.js";
 import { BrandsFile } from "./brands.js";
+import { DigestFile } from "./digest.js";
 import { LexiconFile } from "./lexicon.js";
 import { RiskFile } from "./risk.js";
 import { Source } from "./source.js";
@@ -16,6 +17,7 @@ export const CONFIG_SCHEMAS: Record<string, z.ZodType> = {
   "alerts.schema.json": AlertsFile,
   "lexicon.schema.json": LexiconFile,
   "risk.schema.json": RiskFile,
+  "digest.schema.json": DigestFile,
 };
 
 /** The schema text exactly as committed under schemas/. */

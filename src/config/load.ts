@@ -1,6 +1,6 @@
 /**
  * Load and check the whole configuration directory at once:
- *   sources/*.yaml, rules/brands.yaml, rules/alerts.yaml, rules/lexicon/*.yaml
+ *   sources/*.yaml, rules/brands.yaml, rules/alerts.yaml, rules/lexicon/*.yaml, rules/digest.yaml
  * Every problem in every file is collected (not just the first) and reported as
  * `file:line:col path — message`; `ConfigError` makes the CLI exit 2.
  */
@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { AlertsFile } from "./alerts.js";
 import { BrandsFile } from "./brands.js";
 import { SECRET_PATTERNS } from "./common.js";
+import { DEFAULT_DIGEST, DigestFile } from "./digest.js";
 import { LexiconFile } from "./lexicon.js";
 import { RiskFile } from "./risk.js";
 import { Source } from "./source.js";
@@ -30,6 +31,8 @@ export interface Config {
   lexicons: Map<string, LexiconFile>;
   /** rules/risk.yaml, when present. */
   risk?: RiskFile;
+  /** rules/digest.yaml (defaults when absent). */
+  digest: DigestFile;
 }
 
 export class ConfigError extends Error {
@@ -168,8 +171,27 @@ export function loadConfig(configDir: string): Config {
   const riskPath = join(configDir, "rules", "risk.yaml");
   const risk = existsSync(riskPath) ? check(riskPath, RiskFile).value : undefined;
 
+  // Weekly digest (optional file): the brands it names must exist.
+  const digestPath = join(configDir, "rules", "digest.yaml");
+  let digest = DEFAULT_DIGEST;
+  if (existsSync(digestPath)) {
+    const { loaded, value } = check(digestPath, DigestFile);
+    if (value) {
+      digest = value;
+      const brandIds = new Set(brands.map((b) => b.id));
+      const known = (ids: string[] | undefined, path: (string | number)[]) =>
+        ids?.forEach((id, i) => {
+          if (brands.length && !brandIds.has(id))
+            issueAt(loaded, [...path, i], `unknown brand "${id}" (known: ${[...brandIds].join(", ")})`);
+        });
+      known(value.brands, ["brands"]);
+      known(value.competitors, ["competitors"]);
+      value.channels.forEach((c, ci) => known(c.brands, ["channels", ci, "brands"]));
+    }
+  }
+
   if (issues.length > 0) throw new ConfigError(sortIssues(issues));
-  return { configDir, sources, brands, alerts, lexicons, risk };
+  return { configDir, sources, brands, alerts, lexicons, risk, digest };
 }
 
 function secretIssues(loaded: LoadedYaml): ConfigIssue[] {
