@@ -179,14 +179,17 @@ export function loadConfig(configDir: string): Config {
     if (value) {
       digest = value;
       const brandIds = new Set(brands.map((b) => b.id));
-      const known = (ids: string[] | undefined, path: (string | number)[]) =>
+      const known = (ids: string[] | undefined, path: (string | number)[]) => {
         ids?.forEach((id, i) => {
           if (brands.length && !brandIds.has(id))
             issueAt(loaded, [...path, i], `unknown brand "${id}" (known: ${[...brandIds].join(", ")})`);
         });
+      };
       known(value.brands, ["brands"]);
       known(value.competitors, ["competitors"]);
-      value.channels.forEach((c, ci) => known(c.brands, ["channels", ci, "brands"]));
+      value.channels.forEach((c, ci) => {
+        known(c.brands, ["channels", ci, "brands"]);
+      });
     }
   }
 
