@@ -11,6 +11,7 @@ import type { ReplicaSite } from "./server.js";
 import { sravniSite } from "./sravni/site.js";
 import { trustpilotSite } from "./trustpilot/site.js";
 import { marketSite } from "./yandex-market/site.js";
+import { yelpSite } from "./yelp/site.js";
 import { zoonSite } from "./zoon/site.js";
 
 export const allSites: ReplicaSite[] = [
@@ -26,4 +27,5 @@ export const allSites: ReplicaSite[] = [
   flampSite,
   marketSite,
   sravniSite,
+  yelpSite,
 ];
