@@ -3,7 +3,6 @@ import { gisSite } from "./2gis/site.js";
 import { bankiSite } from "./banki-ru/site.js";
 import { flampSite } from "./flamp/site.js";
 import { mapsSite } from "./google-maps/site.js";
-import { mapsSite } from "./google-maps/site.js";
 import { playSite } from "./google-play/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
@@ -21,7 +20,6 @@ export const allSites: ReplicaSite[] = [
   trustpilotSite,
   gisSite,
   playSite,
-  mapsSite,
   mapsSite,
   zoonSite,
   flampSite,
