@@ -42,6 +42,16 @@ export interface IngestHooks {
   afterMentionsWritten?: () => void | Promise<void>;
 }
 
+export interface IngestOptions {
+  hooks?: IngestHooks;
+  /**
+   * The server only uses an index for a filter that is `{_id: value}` alone (FerretDB 1.24 over SQLite
+   * scans the whole collection for anything else, `$in` included): read by id one by one, and replace
+   * by `_id` without the version guard (which is not atomic there anyway).
+   */
+  singleKeyFilters?: boolean;
+}
+
 interface Existing {
   _id: string;
   contentHash: string;
@@ -62,7 +72,7 @@ export async function ingestMentions(
   mentions: ScoredMention[],
   decide: AlertDecider,
   now: Date,
-  hooks: IngestHooks = {},
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
   for (const m of mentions) checkMention(m);
   const items: IngestItemResult[] = new Array(mentions.length);
@@ -82,7 +92,7 @@ export async function ingestMentions(
     for (let round = 0; todo.length > 0; round++) {
       if (round === MAX_ROUNDS)
         throw new Error(`ingest: ${todo.length} mentions still contended after ${MAX_ROUNDS} rounds`);
-      todo = await ingestRound(c, mentions, hashes, todo, decide, now, hooks, items);
+      todo = await ingestRound(c, mentions, hashes, todo, decide, now, options, items);
     }
   }
   const result: IngestResult = { items, new: 0, changed: 0, unchanged: 0, alertsQueued: 0 };
@@ -101,13 +111,15 @@ async function ingestRound(
   todo: number[],
   decide: AlertDecider,
   now: Date,
-  hooks: IngestHooks,
+  options: IngestOptions,
   items: IngestItemResult[],
 ): Promise<number[]> {
   const token = newToken();
+  const single = options.singleKeyFilters ?? false;
   const existing = await readExisting(
     c,
     todo.map((i) => mentions[i]!.id),
+    single,
   );
   const plans = todo.map((i) =>
     plan(mentions[i]!, hashes[i]!, i, existing.get(mentions[i]!.id), decide, now, token),
@@ -145,13 +157,14 @@ async function ingestRound(
   await applyVersions(
     c,
     edits.filter((_, k) => editsWon[k]).map((p) => p.doc!),
+    single,
   );
-  if (editsLost.length > 0) await helpApply(c, editsLost);
+  if (editsLost.length > 0) await helpApply(c, editsLost, single);
 
   const withPending = plans.filter((p) => !lost.has(p.index) && p.doc?.pending?.length);
   let added = new Map<string, number>();
   if (withPending.length > 0) {
-    await hooks.afterMentionsWritten?.();
+    await options.hooks?.afterMentionsWritten?.();
     added = await flushPending(
       c,
       withPending.map((p) => ({ mentionId: p.id, entries: p.doc!.pending! })),
@@ -169,11 +182,26 @@ async function ingestRound(
   return plans.filter((p) => lost.has(p.index)).map((p) => p.index);
 }
 
-async function readExisting(c: Collections, ids: string[]): Promise<Map<string, Existing>> {
-  const docs = await c.mentions
-    .find({ _id: { $in: ids } }, { projection: { contentHash: 1, version: 1, firstSeenAt: 1, pending: 1 } })
-    .toArray();
-  return new Map(docs.map((d) => [d._id, d as Existing]));
+const EXISTING = { projection: { contentHash: 1, version: 1, firstSeenAt: 1, pending: 1 } } as const;
+/** Parallel single-id reads in flight at once (the driver's pool is 10). */
+const READ_CONCURRENCY = 8;
+
+async function readExisting(c: Collections, ids: string[], single: boolean): Promise<Map<string, Existing>> {
+  if (!single) {
+    const docs = await c.mentions.find({ _id: { $in: ids } }, EXISTING).toArray();
+    return new Map(docs.map((d) => [d._id, d as Existing]));
+  }
+  const out = new Map<string, Existing>();
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      const d = await c.mentions.findOne({ _id: id }, EXISTING);
+      if (d) out.set(id, d as Existing);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, ids.length) }, worker));
+  return out;
 }
 
 function plan(
@@ -226,19 +254,23 @@ function editOf(doc: MentionDoc, now: Date): EditDoc {
 }
 
 /** Make these won versions the current mention documents (never replacing a newer version). */
-async function applyVersions(c: Collections, docs: MentionDoc[]): Promise<void> {
+async function applyVersions(c: Collections, docs: MentionDoc[], single: boolean): Promise<void> {
   if (docs.length === 0) return;
   const ops: AnyBulkWriteOperation<MentionDoc>[] = docs.map((d) => ({
-    replaceOne: { filter: { _id: d._id, version: { $lt: d.version } }, replacement: withoutId(d) },
+    replaceOne: {
+      filter: single ? { _id: d._id } : { _id: d._id, version: { $lt: d.version } },
+      replacement: withoutId(d),
+    },
   }));
   await c.mentions.bulkWrite(ops, { ordered: false });
 }
 
 /** Another process won these versions first: apply its versions (in case it died before doing so). */
-async function helpApply(c: Collections, lost: Plan[]): Promise<void> {
+async function helpApply(c: Collections, lost: Plan[], single: boolean): Promise<void> {
   const won = await c.edits.find({ _id: { $in: lost.map((p) => `${p.id}#v${p.doc!.version}`) } }).toArray();
   await applyVersions(
     c,
     won.map((e) => ({ _id: e.mentionId, ...e.mention })),
+    single,
   );
 }

@@ -28,7 +28,7 @@ import { mentionReads } from "./mention-reads.js";
 import { outboxOps } from "./outbox-ops.js";
 import { sweepPending } from "./pending-alerts.js";
 import { leaseOps, runStateOps, serverNow } from "./records-ops.js";
-import { type Collections, collections, ensureSchema } from "./schema.js";
+import { type Collections, collections, ensureSchema, ferretDbVersion } from "./schema.js";
 
 export interface MongoStoreOptions extends TimeoutOptions {
   /** Database name. @default the database in the URI's path, else "repwatch" */
@@ -53,6 +53,8 @@ export interface MongoStore extends Store, LeaseStore {
   readonly database: string;
   /** Whether old crawl runs and claim records expire by TTL index (false on FerretDB 1.24). Known after `init()`. */
   hasTtl(): boolean;
+  /** FerretDB's version when the server is FerretDB (known after `init()`). */
+  ferretDb(): string | undefined;
   /** Bulk copy of stored data, for `repwatch migrate` (after `init()`). */
   importer(): ReturnType<typeof importOps>;
 }
@@ -67,6 +69,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
   let closed = false;
   let ttl = false;
   let nextSweep = 0;
+  let ferretdb: string | undefined;
 
   function ready(): Collections {
     if (c) return c;
@@ -101,6 +104,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
     hosts: info.hosts,
     database,
     hasTtl: () => ttl,
+    ferretDb: () => ferretdb,
     importer: () => importOps(ready()),
 
     async init() {
@@ -110,6 +114,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
         await next.connect();
         const db = next.db(database);
         await db.command({ ping: 1 });
+        ferretdb = await ferretDbVersion(db);
         ttl = (await ensureSchema(db, options.runRetentionDays ?? 400)).ttl;
         client = next;
         c = collections(db);
@@ -131,7 +136,10 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
     ingest: (mentions: ScoredMention[], decide, now = new Date()) =>
       guard(async (cols) => {
         const recovered = await maybeSweep(cols);
-        const r = await ingestMentions(cols, mentions, decide, now, options.hooks);
+        const r = await ingestMentions(cols, mentions, decide, now, {
+          hooks: options.hooks,
+          singleKeyFilters: ferretdb !== undefined,
+        });
         r.alertsQueued += recovered;
         return r;
       }),

@@ -225,3 +225,9 @@ export async function ensureSchema(db: Db, runRetentionDays: number): Promise<{ 
   }
   return { ttl };
 }
+
+/** FerretDB's version when the server is FerretDB (its buildInfo says so), else undefined. */
+export async function ferretDbVersion(db: Db): Promise<string | undefined> {
+  const info = await db.command({ buildInfo: 1 });
+  return typeof info.ferretdbVersion === "string" ? info.ferretdbVersion : undefined;
+}
