@@ -2,11 +2,15 @@
 import { gisSite } from "./2gis/site.js";
 import { bankiSite } from "./banki-ru/site.js";
 import { flampSite } from "./flamp/site.js";
+import { googleAlertsSite } from "./google-alerts/site.js";
 import { mapsSite } from "./google-maps/site.js";
 import { playSite } from "./google-play/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
+import { phpbbSite } from "./phpbb/site.js";
+import { rssSite } from "./rss/site.js";
 import type { ReplicaSite } from "./server.js";
+import { sharedHost } from "./shared-host.js";
 import { sravniSite } from "./sravni/site.js";
 import { trustpilotSite } from "./trustpilot/site.js";
 import { marketSite } from "./yandex-market/site.js";
@@ -20,10 +24,13 @@ export const allSites: ReplicaSite[] = [
   trustpilotSite,
   gisSite,
   playSite,
-  mapsSite,
+  // www.google.com: Google Alerts feeds under /alerts/, Google Maps elsewhere
+  sharedHost(mapsSite, [["/alerts/", googleAlertsSite]]),
   zoonSite,
   flampSite,
   marketSite,
   sravniSite,
   yelpSite,
+  rssSite,
+  phpbbSite,
 ];
