@@ -9,6 +9,7 @@ import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import { phpbbSite } from "./phpbb/site.js";
 import { rssSite } from "./rss/site.js";
+import { catalogSite } from "./schema-org/site.js";
 import type { ReplicaSite } from "./server.js";
 import { sharedHost } from "./shared-host.js";
 import { sravniSite } from "./sravni/site.js";
@@ -26,6 +27,7 @@ export const allSites: ReplicaSite[] = [
   playSite,
   // www.google.com: Google Alerts feeds under /alerts/, Google Maps elsewhere
   sharedHost(mapsSite, [["/alerts/", googleAlertsSite]]),
+  catalogSite,
   zoonSite,
   flampSite,
   marketSite,

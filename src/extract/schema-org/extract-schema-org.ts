@@ -9,7 +9,7 @@ import type { SchemaOrgExtract } from "../../config/json-extract.js";
 import type { Source } from "../../config/source.js";
 import type { Page, PageExtraction } from "../../crawl/types.js";
 import type { RawMention } from "../../domain/mention.js";
-import { baseUrlOf, isBlocked } from "../page-signals.js";
+import { baseUrlOf, isBlocked, nextPageUrl } from "../page-signals.js";
 import { createSelection } from "../selection.js";
 import { reviewsFromHreview } from "./hreview.js";
 import { parseJsonLd, reviewsFromJsonLd, type SchemaOrgFound } from "./json-ld.js";
@@ -81,5 +81,7 @@ export function extractSchemaOrg(page: Page, source: Source, extract: SchemaOrgE
   warnings.push(...selection.problems);
   const out: PageExtraction = { items, warnings, blocked: false, itemNodes };
   if (aggregate) out.aggregate = aggregate;
+  const next = nextPageUrl(selection, page, ctx.baseUrl, source.pagination, itemNodes);
+  if (next !== undefined) out.nextUrl = next;
   return out;
 }

@@ -35,7 +35,7 @@ export function textOf(v: unknown): string | undefined {
 function notesOf(v: unknown): string | undefined {
   if (isObj(v) && Array.isArray(v["itemListElement"])) {
     const lines = v["itemListElement"].map(textOf).filter((x): x is string => !!x);
-    return lines.length > 0 ? lines.join("\n") : undefined;
+    return lines.length > 0 ? lines.join(", ") : undefined;
   }
   return textOf(v);
 }
