@@ -138,6 +138,12 @@ export const BrowserSteps = z
   .object({
     /** Wait until this selector is in the DOM before reading the page. */
     waitFor: z.string().min(1).optional(),
+    /**
+     * Click these once each, in order, after `waitFor` and before scrolling: set up the page, e.g. open
+     * the sort menu and pick "newest first". A selector that does not appear within `settleMs` of the
+     * scroll step (default 1500 ms) is skipped: the page is then read as it is.
+     */
+    clicks: z.array(z.string().min(1)).optional(),
     /** Infinite scroll: scroll to the bottom until no new `item` elements appear. */
     scroll: z
       .object({

@@ -33,6 +33,17 @@ async function grew(page: PwPage, selector: string, n: number, ms: number): Prom
   }
 }
 
+/**
+ * Bring the last `item` into view (this scrolls whichever container holds the list, like a map's side
+ * panel), then the window to the bottom.
+ */
+const scrollToEnd = (selector: string): string => `(() => {
+  const items = document.querySelectorAll(${JSON.stringify(selector)});
+  const last = items[items.length - 1];
+  if (last) last.scrollIntoView({ block: "end" });
+  window.scrollTo(0, document.documentElement.scrollHeight);
+})()`;
+
 export async function scrollUntilNoNewItems(
   page: PwPage,
   step: NonNullable<BrowserSteps["scroll"]>,
@@ -40,7 +51,7 @@ export async function scrollUntilNoNewItems(
 ): Promise<number> {
   let n = await count(page, step.item);
   for (let i = 0; i < step.maxScrolls; i++) {
-    await page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)");
+    await page.evaluate(scrollToEnd(step.item));
     if (!(await grew(page, step.item, n, Math.min(step.settleMs, remaining(deadline))))) break;
     n = await count(page, step.item);
   }
@@ -91,7 +102,29 @@ export async function readState(page: PwPage, expr: string): Promise<string | un
   return (await page.evaluate(stateReader(expr))) as string | undefined;
 }
 
-/** Run the source's steps (all but `state`) in order: waitFor, scroll, clickMore. */
+/** Click each selector once, in order; one that does not show up within `waitMs` is skipped. */
+export async function clickInOrder(
+  page: PwPage,
+  selectors: string[],
+  waitMs: number,
+  deadline: number,
+): Promise<number> {
+  let clicked = 0;
+  for (const selector of selectors) {
+    const target = page.locator(selector).first();
+    try {
+      await target.waitFor({ state: "visible", timeout: Math.min(waitMs, remaining(deadline)) });
+    } catch (err) {
+      if ((err as Error).name === "TimeoutError") continue;
+      throw err;
+    }
+    await target.click({ timeout: remaining(deadline) });
+    clicked++;
+  }
+  return clicked;
+}
+
+/** Run the source's steps (all but `state`) in order: waitFor, clicks, scroll, clickMore. */
 export async function runSteps(
   page: PwPage,
   steps: BrowserSteps | undefined,
@@ -100,6 +133,7 @@ export async function runSteps(
   if (!steps) return;
   if (steps.waitFor)
     await page.waitForSelector(steps.waitFor, { state: "attached", timeout: remaining(deadline) });
+  if (steps.clicks) await clickInOrder(page, steps.clicks, steps.scroll?.settleMs ?? 1500, deadline);
   if (steps.scroll) await scrollUntilNoNewItems(page, steps.scroll, deadline);
   if (steps.clickMore) await clickMoreUntil(page, steps.clickMore, deadline);
 }
