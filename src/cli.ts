@@ -106,6 +106,18 @@ config
     process.exitCode = EXIT.ok;
   });
 
+program
+  .command("migrate")
+  .description("copy an SQLite store into MongoDB (history kept, nothing re-alerted; safe to run twice)")
+  .requiredOption("--from <sqlite:file>", "the SQLite store, as sqlite:<file>")
+  .option("--to <uri>", "MongoDB connection string (default: $MONGODB_URI)")
+  .action(async (o: { from: string; to?: string }) => {
+    const { migrateCommand } = await import("./cli/migrate-command.js");
+    process.exitCode = (
+      await migrateCommand({ from: o.from, to: o.to ?? process.env.MONGODB_URI ?? "" })
+    ).exitCode;
+  });
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.exitCode = reportFatal(err);
 });
