@@ -15,7 +15,8 @@ function sourceOrigins(): string[] {
   const dir = join(ROOT, "sources");
   const origins = new Set<string>();
   for (const f of readdirSync(dir).filter((n) => n.endsWith(".yaml"))) {
-    for (const m of readFileSync(join(dir, f), "utf8").matchAll(/https?:\/\/[a-z0-9.-]+/gi)) origins.add(m[0]);
+    for (const m of readFileSync(join(dir, f), "utf8").matchAll(/https?:\/\/[a-z0-9.-]+/gi))
+      origins.add(m[0]);
   }
   return [...origins];
 }

@@ -14,6 +14,7 @@ import type { ReplicaSite } from "./server.js";
 import { sharedHost } from "./shared-host.js";
 import { sravniSite } from "./sravni/site.js";
 import { trustpilotSite } from "./trustpilot/site.js";
+import { yandexMapsSite } from "./yandex-maps/site.js";
 import { marketSite } from "./yandex-market/site.js";
 import { yelpSite } from "./yelp/site.js";
 import { zoonSite } from "./zoon/site.js";
@@ -35,4 +36,5 @@ export const allSites: ReplicaSite[] = [
   yelpSite,
   rssSite,
   phpbbSite,
+  yandexMapsSite,
 ];
