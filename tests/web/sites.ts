@@ -14,7 +14,7 @@ import type { ReplicaSite } from "./server.js";
 import { sharedHost } from "./shared-host.js";
 import { sravniSite } from "./sravni/site.js";
 import { trustpilotSite } from "./trustpilot/site.js";
-import { yandexMapsSite } from "./yandex-maps/site.js";
+import { vbulletinSite } from "./vbulletin/site.js";
 import { marketSite } from "./yandex-market/site.js";
 import { yelpSite } from "./yelp/site.js";
 import { zoonSite } from "./zoon/site.js";
@@ -36,5 +36,5 @@ export const allSites: ReplicaSite[] = [
   yelpSite,
   rssSite,
   phpbbSite,
-  yandexMapsSite,
+  vbulletinSite,
 ];
