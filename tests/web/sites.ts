@@ -15,6 +15,7 @@ import { sharedHost } from "./shared-host.js";
 import { sravniSite } from "./sravni/site.js";
 import { trustpilotSite } from "./trustpilot/site.js";
 import { vbulletinSite } from "./vbulletin/site.js";
+import { yandexMapsSite } from "./yandex-maps/site.js";
 import { marketSite } from "./yandex-market/site.js";
 import { yelpSite } from "./yelp/site.js";
 import { zoonSite } from "./zoon/site.js";
@@ -37,4 +38,5 @@ export const allSites: ReplicaSite[] = [
   rssSite,
   phpbbSite,
   vbulletinSite,
+  yandexMapsSite,
 ];
