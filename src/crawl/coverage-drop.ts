@@ -8,8 +8,12 @@
  * - it fell to less than `ratio` of that share (default 0.5: 0.98 → under 0.49);
  * - the run read at least `minItems` items (default 5), so a few odd reviews are not a trend.
  * Fields absent from `usual` (never measured) are ignored; so is an empty `current` (0 items is
- * the broken check's business, not this one's).
+ * the broken check's business, not this one's). `reply` and `likes` are never compared: they grow
+ * with a review's age, and an incremental run reads mostly fresh reviews nobody answered or liked yet.
  */
+/** Fields whose share depends on how old the reviews read are, not on the markup. */
+const AGE_DEPENDENT = new Set(["reply", "likes"]);
+
 export interface CoverageDropOptions {
   /** @default 0.5 */
   minUsual?: number;
@@ -36,7 +40,7 @@ export function coverageDrops(
   if (!usual || items < (opts.minItems ?? 5) || Object.keys(current).length === 0) return [];
   const drops: CoverageDrop[] = [];
   for (const [field, was] of Object.entries(usual)) {
-    if (!(was >= minUsual)) continue;
+    if (!(was >= minUsual) || AGE_DEPENDENT.has(field)) continue;
     const now = current[field] ?? 0;
     if (now < was * ratio) drops.push({ field, usual: was, now });
   }

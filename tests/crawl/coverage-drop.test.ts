@@ -18,9 +18,15 @@ describe("coverageDrops", () => {
     expect(coverageDrops(usual, {}, 20)).toEqual([]);
   });
 
+  it("never compares reply and likes: fresh reviews have neither yet", () => {
+    expect(coverageDrops({ text: 1, reply: 0.9, likes: 0.8 }, { text: 1, reply: 0, likes: 0 }, 20)).toEqual(
+      [],
+    );
+  });
+
   it("treats a field missing from the current run as 0 and honours the options", () => {
-    expect(coverageDrops({ likes: 0.8 }, { text: 1 }, 10).map((d) => d.field)).toEqual(["likes"]);
-    expect(coverageDrops({ likes: 0.8 }, { likes: 0.5 }, 10, { ratio: 0.7 })).toHaveLength(1);
-    expect(coverageDrops({ likes: 0.4 }, { likes: 0 }, 10, { minUsual: 0.3 })).toHaveLength(1);
+    expect(coverageDrops({ author: 0.8 }, { text: 1 }, 10).map((d) => d.field)).toEqual(["author"]);
+    expect(coverageDrops({ author: 0.8 }, { author: 0.5 }, 10, { ratio: 0.7 })).toHaveLength(1);
+    expect(coverageDrops({ author: 0.4 }, { author: 0 }, 10, { minUsual: 0.3 })).toHaveLength(1);
   });
 });
