@@ -29,8 +29,13 @@ export const JsonFieldRule = z.union([
       scope: z.enum(["item", "page"]).optional(),
       /** Keep the first capture group (or the whole match) of this regex. */
       regex: z.string().optional(),
-      /** How to normalise the value; as for HTML fields (numbers stay numbers). @default by field */
-      parse: z.enum(["text", "html-text", "int", "float", "date", "unix", "rating", "url"]).optional(),
+      /**
+       * How to normalise the value; as for HTML fields (numbers stay numbers); `html`: the value is HTML
+       * markup (Discourse's `cooked`), read as its visible text. @default by field
+       */
+      parse: z
+        .enum(["text", "html-text", "html", "int", "float", "date", "unix", "rating", "url"])
+        .optional(),
       /** For `parse: rating`: the scale the site uses. @default 5 */
       scale: z.number().positive().optional(),
       /** A constant value instead of reading the item. */

@@ -7,6 +7,7 @@ import type { JsonFieldRule, JsonFieldSpec } from "../config/json-extract.js";
 import { parseDate } from "./dates.js";
 import { type FieldContext, type FieldResult, normalise, type Parse, quote } from "./fields.js";
 import { evaluatePath, firstAt } from "./json-path.js";
+import { markupToText } from "./markup.js";
 import { parseRating } from "./ratings.js";
 
 export interface JsonFieldContext extends Pick<FieldContext, "baseUrl" | "now" | "timeZone" | "locale"> {
@@ -61,7 +62,8 @@ function readFrom(scope: unknown, r: RuleObject, fallbackParse: Parse, ctx: Json
     if (filled === undefined) return {};
     raw = filled;
   }
-  const parse = r.parse ?? fallbackParse;
+  if (r.parse === "html" && typeof raw === "string") raw = markupToText(raw);
+  const parse = r.parse === "html" ? "html-text" : (r.parse ?? fallbackParse);
   const result = convert(raw, parse, r, ctx);
   // A plain number read for the rating field is still a rating on the rule's scale.
   if (fallbackParse === "rating" && parse !== "rating" && typeof result.value === "number") {

@@ -41,6 +41,8 @@ export interface ForumEngineSpec {
   charset?: string;
   /** Post dates are printed to the minute (else to the day, or relative): how close publishedAt must be, ms. */
   dateSlackMs?: number;
+  /** Section items name their topic's starter. @default true (Discourse lists carry user ids only) */
+  topicAuthors?: boolean;
 }
 
 const ids = (posts: ForumPost[]) => posts.map((p) => p.id).sort((a, b) => a - b);
@@ -99,7 +101,7 @@ export function describeForumEngine(spec: ForumEngineSpec): void {
       for (const item of r.items) {
         const topic = visibleTopics(0).find((t) => t.id === spec.topicId(item))!;
         expect(item.title ?? item.text).toBe(topic.title);
-        expect(item.author).toBe(topic.author);
+        if (spec.topicAuthors !== false) expect(item.author).toBe(topic.author);
       }
       const kept = keptItems(r.items, source).map(spec.topicId);
       expect(kept).toEqual(
@@ -133,7 +135,9 @@ export function describeForumEngine(spec: ForumEngineSpec): void {
           isSeen: seenFrom(first.items),
         });
         expect(r.status).toBe("ok");
-        expect(r.pages).toBeLessThan(spec.pages.thread);
+        // Newest posts first: the crawl stops at the first page holding only seen posts.
+        if (spec.pages.thread > 1) expect(r.pages).toBeLessThan(spec.pages.thread);
+        else expect(r.pages).toBe(1);
         const fresh = r.items.filter((i) => !seenFrom(first.items)(i)).map(spec.postId);
         expect(sorted(fresh)).toEqual(ids(BRAND_THREAD.posts.filter((p) => p.stage === 1)));
       } finally {

@@ -1,6 +1,7 @@
 /** Every replica site, for `startReplicaWeb(allSites)`. One entry per platform folder in tests/web/. */
 import { gisSite } from "./2gis/site.js";
 import { bankiSite } from "./banki-ru/site.js";
+import { discourseSite } from "./discourse/site.js";
 import { flampSite } from "./flamp/site.js";
 import { googleAlertsSite } from "./google-alerts/site.js";
 import { mapsSite } from "./google-maps/site.js";
@@ -39,4 +40,5 @@ export const allSites: ReplicaSite[] = [
   phpbbSite,
   vbulletinSite,
   yandexMapsSite,
+  discourseSite,
 ];

@@ -23,9 +23,10 @@ import type { Page, PageExtraction } from "../../crawl/types.js";
 import type { RawMention } from "../../domain/mention.js";
 import { normalise } from "../fields.js";
 import { assembleItem } from "../item.js";
+import { markupToText } from "../markup.js";
 import { isBlocked, nextPageUrl } from "../page-signals.js";
 import { createSelection } from "../selection.js";
-import { collapseWhitespace, nodeMultilineText, nodeText, type TextNode } from "../text.js";
+import { collapseWhitespace } from "../text.js";
 import { attrOf, childNamed, childrenNamed, elementsOf, innerMarkup, textOf } from "./xml-nodes.js";
 
 type Kind = "rss" | "rdf" | "atom";
@@ -187,13 +188,7 @@ function plain(node: Element | undefined): string {
 function rich(node: Element | undefined): string {
   if (!node) return "";
   const type = attrOf(node, "type")?.toLowerCase();
-  if (type === "xhtml") return htmlText(node.children.map((c: AnyNode) => innerMarkup(c)).join(""));
+  if (type === "xhtml") return markupToText(node.children.map((c: AnyNode) => innerMarkup(c)).join(""));
   const text = textOf(node);
-  if (type === "text") return text.trim();
-  return /<\/?[a-z][^>]*>|&[#a-z0-9]+;/i.test(text) ? htmlText(text) : text.trim();
-}
-
-function htmlText(html: string): string {
-  const root = load(html).root()[0] as unknown as TextNode;
-  return nodeMultilineText(root) || nodeText(root);
+  return type === "text" ? text.trim() : markupToText(text);
 }
