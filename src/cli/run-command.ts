@@ -5,8 +5,10 @@ import { createLanguageStage } from "../app/language.js";
 import { openStore } from "../app/open-store.js";
 import { parseEnv } from "../config/env.js";
 import { loadConfig } from "../config/load.js";
+import { createBrowserFetcher } from "../crawl/browser/browser-fetcher.js";
 import { crawlTarget } from "../crawl/crawl-target.js";
 import { createHttpFetcher } from "../crawl/http-fetcher.js";
+import { createModeRouter } from "../crawl/mode-router.js";
 import { extractPage } from "../extract/extract-page.js";
 import { type RunOptions, type RunSummary, runOnce } from "../pipeline/run.js";
 import { createLogger } from "../util/logger.js";
@@ -25,12 +27,20 @@ export async function runCommand(opts: RunCommandOptions, out: NodeJS.WritableSt
   const config = loadConfig(opts.configDir);
   const language = await createLanguageStage(config);
   const store = await openStore(env);
-  const fetcher = createHttpFetcher({
+  const http = createHttpFetcher({
     userAgent: env.REPWATCH_USER_AGENT,
     originMap: env.REPWATCH_ORIGIN_MAP,
     allowAddresses: env.REPWATCH_ALLOW_ADDRESSES,
     log: log.child({ stage: "crawl" }),
   });
+  // Browser sources (fetch.mode: browser) get Chromium, launched only when one is crawled.
+  const fetcher = createModeRouter(http, (h) =>
+    createBrowserFetcher({
+      userAgent: env.REPWATCH_USER_AGENT,
+      chromiumPath: env.REPWATCH_CHROMIUM_PATH,
+      policy: h.policy,
+    }),
+  );
   let summary: RunSummary;
   try {
     summary = await runOnce(

@@ -16,7 +16,9 @@ export interface CrawlTarget {
 export function startUrlOf(source: Source, target: BrandTarget): string {
   if (target.url) return target.url;
   if (!source.targetUrl || !target.id) throw new Error(`source ${source.id}: target needs a url`);
-  return source.targetUrl.replaceAll("{id}", encodeURIComponent(target.id));
+  // An id with slashes is several path segments ("msk/banks/<org>", "<slug>/<id>"): each is encoded alone.
+  const id = target.id.split("/").map(encodeURIComponent).join("/");
+  return source.targetUrl.replaceAll("{id}", id);
 }
 
 export function listTargets(config: Config, filter: { source?: string; brand?: string } = {}): CrawlTarget[] {
