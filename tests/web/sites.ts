@@ -3,6 +3,7 @@ import { gisSite } from "./2gis/site.js";
 import { bankiSite } from "./banki-ru/site.js";
 import { discourseSite } from "./discourse/site.js";
 import { flampSite } from "./flamp/site.js";
+import { glassdoorSite } from "./glassdoor/site.js";
 import { googleAlertsSite } from "./google-alerts/site.js";
 import { mapsSite } from "./google-maps/site.js";
 import { playSite } from "./google-play/site.js";
@@ -41,4 +42,5 @@ export const allSites: ReplicaSite[] = [
   vbulletinSite,
   yandexMapsSite,
   discourseSite,
+  glassdoorSite,
 ];
