@@ -1,5 +1,6 @@
 /** Every replica site, for `startReplicaWeb(allSites)`. One entry per platform folder in tests/web/. */
 import { gisSite } from "./2gis/site.js";
+import { antijobSite } from "./antijob/site.js";
 import { bankiSite } from "./banki-ru/site.js";
 import { discourseSite } from "./discourse/site.js";
 import { flampSite } from "./flamp/site.js";
@@ -10,6 +11,7 @@ import { playSite } from "./google-play/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import { phpbbSite } from "./phpbb/site.js";
+import { pravdaSite } from "./pravda-sotrudnikov/site.js";
 import { rssSite } from "./rss/site.js";
 import { catalogSite } from "./schema-org/site.js";
 import type { ReplicaSite } from "./server.js";
@@ -43,4 +45,6 @@ export const allSites: ReplicaSite[] = [
   yandexMapsSite,
   discourseSite,
   glassdoorSite,
+  pravdaSite,
+  antijobSite,
 ];
