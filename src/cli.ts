@@ -97,6 +97,31 @@ sources
     process.exitCode = await sourcesCheck(configDir(), id, o);
   });
 
+program
+  .command("digest")
+  .description(
+    "the weekly digest per brand: HTML, PDF, Markdown and JSON files, posted to the Slack channels of rules/digest.yaml once",
+  )
+  .option("--brand <id>", "only this brand")
+  .option("--week <iso>", "the ISO week to report, e.g. 2026-W47 (default: the last complete week)")
+  .option("--out <dir>", "where to write the files (default: `out` in rules/digest.yaml)")
+  .option("--due", "report the week the schedule last fired for; skip what is already published")
+  .option("--no-slack", "write the files only, post nothing")
+  .option("--json", "print the result as JSON")
+  .action(
+    async (o: {
+      brand?: string;
+      week?: string;
+      out?: string;
+      due?: boolean;
+      slack?: boolean;
+      json?: boolean;
+    }) => {
+      const { digestCommand } = await import("./cli/digest-command.js");
+      process.exitCode = await digestCommand(configDir(), o);
+    },
+  );
+
 const config = program.command("config").description("configuration tools");
 config
   .command("check")
