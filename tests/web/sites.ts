@@ -3,11 +3,13 @@ import { gisSite } from "./2gis/site.js";
 import { antijobSite } from "./antijob/site.js";
 import { bankiSite } from "./banki-ru/site.js";
 import { discourseSite } from "./discourse/site.js";
+import { dreamjobSite } from "./dreamjob/site.js";
 import { flampSite } from "./flamp/site.js";
 import { glassdoorSite } from "./glassdoor/site.js";
 import { googleAlertsSite } from "./google-alerts/site.js";
 import { mapsSite } from "./google-maps/site.js";
 import { playSite } from "./google-play/site.js";
+import { hhSite } from "./hh-ru/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import { phpbbSite } from "./phpbb/site.js";
@@ -47,4 +49,6 @@ export const allSites: ReplicaSite[] = [
   glassdoorSite,
   pravdaSite,
   antijobSite,
+  hhSite,
+  dreamjobSite,
 ];
