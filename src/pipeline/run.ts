@@ -70,6 +70,8 @@ export interface RunSummary {
 }
 
 const FAILING: readonly SourceStatus[] = ["failed", "blocked", "broken"];
+/** Targets crawled at once (different hosts proceed in parallel; one host is still paced as one). */
+const TARGET_CONCURRENCY = 4;
 
 export async function runOnce(deps: RunDeps, opts: RunOptions = {}): Promise<RunSummary> {
   const now = deps.now ?? (() => new Date());
@@ -87,13 +89,13 @@ export async function runOnce(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     someFailed: false,
   };
   const progress = createProgress(targets.length);
-  for (const t of targets) {
+  type Outcome = Awaited<ReturnType<typeof crawlOne>> | { summary: TargetSummary; skipped: true };
+  const processTarget = async (t: CrawlTarget): Promise<Outcome> => {
     const state = await deps.store.getSourceState(t.stateKey);
     const due = opts.force || isDue(t.source.schedule, t.source.timezone, state?.lastRunAt, now());
     if (!due) {
-      summary.targets.push(emptySummary(t, "skipped"));
       progress.tick(`${t.source.id} (not due)`);
-      continue;
+      return { summary: emptySummary(t, "skipped"), skipped: true };
     }
     const ts = await crawlOne(
       deps,
@@ -103,7 +105,24 @@ export async function runOnce(deps: RunDeps, opts: RunOptions = {}): Promise<Run
       log.child({ source: t.source.id, brand: t.brand.id }),
       now,
     );
+    progress.tick(t.source.id);
+    return ts;
+  };
+  // Targets are crawled a few at a time (per-host politeness is the crawl policy's: two targets on one
+  // host still wait for each other); the summary keeps the configuration's order.
+  const outcomes: Outcome[] = new Array(targets.length);
+  let nextTarget = 0;
+  const worker = async (): Promise<void> => {
+    while (nextTarget < targets.length) {
+      const i = nextTarget++;
+      outcomes[i] = await processTarget(targets[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(TARGET_CONCURRENCY, targets.length) }, worker));
+  for (const [i, ts] of outcomes.entries()) {
+    const t = targets[i]!;
     summary.targets.push(ts.summary);
+    if ("skipped" in ts) continue;
     const agg = summary.mentions.byPlatform[t.source.id] ?? { new: 0, total: 0 };
     agg.new += ts.summary.new;
     agg.total += ts.scored;
@@ -113,7 +132,6 @@ export async function runOnce(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     summary.mentions.unchanged += ts.unchanged;
     summary.alerts.queued += ts.summary.alerts;
     if (ts.summary.status !== "skipped" && FAILING.includes(ts.summary.status)) summary.someFailed = true;
-    progress.tick(t.source.id);
   }
   progress.done();
   if (!opts.dryRun) {

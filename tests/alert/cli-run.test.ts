@@ -2,7 +2,8 @@
  * End to end through the real CLI (`repwatch run`) with the repository's own rules/alerts.yaml: the
  * replica web and the fake Slack on 127.0.0.1. The first run has no SLACK_BOT_TOKEN (a first run
  * without Slack configured): console alerts print, Slack alerts wait. The second run has the token:
- * one Slack message per alert-worthy review, the hostile one escaped.
+ * one Slack message per alert-worthy review, the hostile one escaped. Only the otzovik targets are crawled
+ * (`--source otzovik`): the counts below are the otzovik replica's, whatever other platforms rules/ lists.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -39,7 +40,7 @@ describe("repwatch run with Slack alerts", () => {
       REPWATCH_SLACK_API_URL: slack.apiUrl,
       REPWATCH_LOG_LEVEL: "warn",
     };
-    const first = await runCli(["run", "--force"], { env: { ...env, SLACK_BOT_TOKEN: "" } });
+    const first = await runCli(["run", "--force", "--source", "otzovik"], { env: { ...env, SLACK_BOT_TOKEN: "" } });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/New negative review about Банк Ромашка on otzovik/);
     expect(first.stdout).toMatch(
@@ -63,7 +64,7 @@ describe("repwatch run with Slack alerts", () => {
     for (const r of pending) await db.markAlertFailed(r.key, r.lastError ?? "", new Date(Date.now() - 1000));
     await db.close();
 
-    const second = await runCli(["run", "--force"], {
+    const second = await runCli(["run", "--force", "--source", "otzovik"], {
       env: { ...env, SLACK_BOT_TOKEN: "xoxb-test-cli-0001" },
     });
     expect(second.code, second.stderr).toBe(0);
@@ -88,7 +89,7 @@ describe("repwatch run with Slack alerts", () => {
   it("an ok:false error (the channel does not exist) fails the alerts, is named in the summary, exit 1", async () => {
     const noChannel = await startFakeSlack({ channels: [{ id: "C0OPS00001", name: "repwatch-ops" }] });
     try {
-      const res = await runCli(["run", "--force"], {
+      const res = await runCli(["run", "--force", "--source", "otzovik"], {
         env: {
           REPWATCH_DB: join(dir, "no-channel.db"),
           REPWATCH_ORIGIN_MAP: web.originMap,
