@@ -56,6 +56,19 @@ describe("zoon source on the replica", () => {
     expect(item.extra?.["truncated"]).toBeUndefined();
   });
 
+  it("without microdata or the rating text, the stars' filled width gives the rating", () => {
+    const html = reviewsPage(visibleReviews(0), now)
+      .replace(/<meta itemprop="ratingValue"[^>]*>/g, "")
+      .replace(/<span class="stars-rating-text">\d<\/span>/g, "");
+    const out = extractPage(htmlPage(pageUrl, html, now.toISOString()), source);
+    expect(out.warnings).toEqual([]);
+    expect(out.items.map((i) => i.rating)).toEqual(
+      visibleReviews(0)
+        .slice(0, 10)
+        .map((r) => r.rating),
+    );
+  });
+
   it("names the organisation and its rating from the page header", () => {
     const out = extractPage(htmlPage(pageUrl, reviewsPage(visibleReviews(0), now)), source);
     expect(out.items[0]).toMatchObject({ subject: ORG.name, extra: { "org-rating": ORG.rating } });

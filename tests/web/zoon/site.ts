@@ -109,6 +109,7 @@ export function commentItem(r: ZoonReview, now: Date): string {
       <a class="z-text--13 z-text--dark-gray comment-permalink" href="/${ORG.path}/reviews/#comment-${r.id}">${ruLongDateTime(at)}</a>
       <div class="stars-view" itemprop="reviewRating" itemscope itemtype="http://schema.org/Rating">
         <meta itemprop="ratingValue" content="${r.rating}"><meta itemprop="bestRating" content="5">
+        <div class="stars-view__bar"><div class="stars-view__filled" style="width: ${r.rating * 20}%"></div></div>
         <span class="stars-rating-text">${r.rating}</span>
       </div>
     </div>
