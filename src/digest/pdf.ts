@@ -33,15 +33,22 @@ export interface PrinterOptions {
   chromiumPath?: string;
   /** Launch timeout, ms. @default 30000 */
   timeoutMs?: number;
+  /** Print with this already launched browser (left open by `close`): tests share one launch. */
+  browser?: Browser;
 }
 
-export async function openDigestPrinter(o: PrinterOptions = {}): Promise<DigestPrinter> {
-  const browser: Browser = await chromium.launch({
+/** Launch Chromium the way the browser fetcher does (Debian's, headless, no sandbox). */
+export function launchChromium(o: Pick<PrinterOptions, "chromiumPath" | "timeoutMs"> = {}): Promise<Browser> {
+  return chromium.launch({
     executablePath: findChromium(o.chromiumPath),
     args: CHROMIUM_ARGS,
     headless: true,
     timeout: o.timeoutMs ?? 30_000,
   });
+}
+
+export async function openDigestPrinter(o: PrinterOptions = {}): Promise<DigestPrinter> {
+  const browser: Browser = o.browser ?? (await launchChromium(o));
   return {
     async print(html) {
       const context = await browser.newContext({
@@ -69,7 +76,7 @@ export async function openDigestPrinter(o: PrinterOptions = {}): Promise<DigestP
       }
     },
     async close() {
-      await browser.close();
+      if (!o.browser) await browser.close();
     },
   };
 }

@@ -129,7 +129,7 @@ describe("digest aggregation (SQLite, Europe/Berlin, DST week)", () => {
       run("otzovik", "2026-10-26T06:00:00.000Z", "blocked"), // next week: not counted
     ])
       await store.recordRun(r);
-    await store.enqueueAlerts(
+    await store.enqueueAlerts!(
       [
         {
           key: "storm:acme:2026-10-20#storm#slack",
