@@ -106,7 +106,7 @@ describe("digest rendering in Chromium", () => {
       expect(await page.locator("svg.chart-sentiment").count()).toBe(digest.platforms.length);
       expect((await box("svg.chart-sov")).width).toBeGreaterThan(300);
       // nothing wider than the screen: tables scroll inside their box, the page does not
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+      const overflow = await page.evaluate<number>("document.documentElement.scrollWidth");
       expect(overflow).toBeLessThanOrEqual(width);
       await page.context().close();
     }
