@@ -77,6 +77,8 @@ describe("yandex-maps replica through the browser fetcher", () => {
       text: 1,
       subject: 1,
     });
+    const page = extractPage(await h.fetcher.fetch(orgTarget, source.fetch), source);
+    expect(page.aggregate).toEqual({ rating: ORG.rating, count: visibleReviews(0).length });
   });
 
   it("reviews added later appear on top; the seen ones are recognised", async () => {

@@ -46,7 +46,7 @@ describe("banki-ru source on the replica list pages", () => {
       reply: { text: r.reply!, publishedAt: at(r.minutesAgo - r.replyAfterMinutes) },
       language: "ru",
       subject: BANK.name,
-      extra: { city: r.city, status: r.status, "bank-rating": BANK.rating, truncated: true },
+      extra: { city: r.city, status: r.status, truncated: true },
     });
   });
 
@@ -60,6 +60,10 @@ describe("banki-ru source on the replica list pages", () => {
     }
     expect(items.filter((i) => i.rating! <= 2).length).toBeGreaterThanOrEqual(6);
   });
+});
+
+it("reads the bank's rating and review count from the header into the page's aggregate", () => {
+  expect(extractList(1).aggregate).toEqual({ rating: BANK.rating, count: visibleReviews(0).length });
 });
 
 describe("banki-ru source on other replica pages", () => {

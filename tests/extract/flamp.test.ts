@@ -37,8 +37,11 @@ describe("flamp source on the replica", () => {
       reply: { text: r.reply, publishedAt: second(r.minutesAgo - r.replyAfterMinutes), author: FIRM.name },
       likes: r.likes,
       subject: FIRM.name,
-      extra: { "firm-rating": FIRM.rating },
     });
+  });
+
+  it("reads the firm's rating and review count into the page's aggregate", () => {
+    expect(extractFirm(1).aggregate).toEqual({ rating: FIRM.rating, count: visibleReviews(0).length });
   });
 
   it("flags cut texts; the review page has the whole text", () => {

@@ -42,11 +42,15 @@ describe("irecommend source on the replica", () => {
         .replace(/\n/g, " "),
       language: "ru",
       subject: PRODUCT.name,
-      extra: { "product-rating": PRODUCT.rating, truncated: true },
+      extra: { truncated: true },
     });
     // "21 ноября 2026": the day in Moscow, at midnight
     const moscowDay = new Date(day.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
     expect(item.publishedAt).toBe(new Date(`${moscowDay}T00:00:00+03:00`).toISOString());
+  });
+
+  it("reads the product's rating and review count into the page's aggregate", () => {
+    expect(extractList(1).aggregate).toEqual({ rating: PRODUCT.rating, count: visibleReviews(0).length });
   });
 
   it("reads a review page: full text, pros and cons lists, the exact time, likes", () => {

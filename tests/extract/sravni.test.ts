@@ -35,7 +35,7 @@ describe("sravni source on the replica", () => {
       reply: { text: r.reply },
       likes: r.likes,
       subject: BANK.name,
-      extra: { product: r.product, status: r.status, city: r.city, "bank-rating": BANK.rating },
+      extra: { product: r.product, status: r.status, city: r.city },
     });
     const ms = now.getTime() - r.minutesAgo * 60_000;
     const shown = ruHumanDate(ms, now.getTime());
@@ -45,6 +45,10 @@ describe("sravni source on the replica", () => {
     expect(Math.abs(Date.parse(item.reply!.publishedAt!) - replyMs)).toBeLessThan(
       humanDatePrecision(replyShown),
     );
+  });
+
+  it("reads the bank's rating and review count into the page's aggregate", () => {
+    expect(extract(1).aggregate).toEqual({ rating: BANK.rating, count: visibleReviews(0).length });
   });
 
   it("a review page holds the whole text", () => {

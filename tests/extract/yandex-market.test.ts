@@ -46,8 +46,12 @@ describe("yandex-market source on the replica", () => {
       likes: r.likes,
       language: "ru",
       subject: PRODUCT.name,
-      extra: { usage: r.usage, region: r.city, "product-rating": PRODUCT.rating },
+      extra: { usage: r.usage, region: r.city },
     });
+  });
+
+  it("reads the product's rating and review count into the page's aggregate", () => {
+    expect(extract(1).aggregate).toEqual({ rating: PRODUCT.rating, count: visibleReviews(0).length });
   });
 
   it("without microdata the printed 'вчера' / '3 дня назад' date still gives the day", () => {

@@ -49,8 +49,12 @@ describe("yelp source on the replica business page", () => {
       likes: r.likes,
       language: "en",
       subject: BIZ.name,
-      extra: { location: r.location, "biz-rating": BIZ.rating },
+      extra: { location: r.location },
     });
+  });
+
+  it("reads the business's rating and review count into the page's aggregate", () => {
+    expect(extract(1).aggregate).toEqual({ rating: BIZ.rating, count: visibleReviews(0).length });
   });
 
   it("DataDome's 403 is blocked; the y-css redesign has no item elements", () => {

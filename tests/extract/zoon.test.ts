@@ -69,9 +69,10 @@ describe("zoon source on the replica", () => {
     );
   });
 
-  it("names the organisation and its rating from the page header", () => {
+  it("names the organisation; its rating and review count are the page aggregate", () => {
     const out = extractPage(htmlPage(pageUrl, reviewsPage(visibleReviews(0), now)), source);
-    expect(out.items[0]).toMatchObject({ subject: ORG.name, extra: { "org-rating": ORG.rating } });
+    expect(out.items[0]).toMatchObject({ subject: ORG.name });
+    expect(out.aggregate).toEqual({ rating: ORG.rating, count: visibleReviews(0).length });
     expect(out.items.filter((i) => i.reply).length).toBe(
       visibleReviews(0)
         .slice(0, 10)
