@@ -1,6 +1,7 @@
 /**
  * sources/yelp.yaml on the Yelp replica (fixed clock), and a user-profile variant of it on the real profile
- * page in ../shared/fixtures/real-pages/yelp/ (skipped when absent). The API JSON (yelp/01) is not read here.
+ * page in ../shared/fixtures/real-pages/yelp/ (skipped when absent), and an API variant (extract.type json) on
+ * the saved Yelp API v2 business response.
  */
 import { describe, expect, it } from "vitest";
 import { Source } from "../../src/config/source.js";
@@ -121,5 +122,51 @@ describe("yelp profile variant on the real user page", () => {
     expect(out.nextUrl).toBe(
       "https://www.yelp.com/user_details_reviews_self?rec_pagestart=10&userid=umvYh5lZSeVueuqALEpL9A",
     );
+  });
+});
+
+/** Yelp's (v2) business API: one business with a few review excerpts. */
+const apiVariant = Source.parse({
+  ...source,
+  pagination: { type: "none" },
+  extract: {
+    type: "json",
+    items: "reviews",
+    fields: {
+      externalId: "id",
+      url: { path: "id", template: "{$page}?hrid={}" },
+      author: "user.name",
+      publishedAt: { path: "time_created", parse: "unix" },
+      rating: "rating",
+      text: "excerpt",
+      subject: { path: "name", scope: "page" },
+    },
+    aggregate: { rating: "rating", count: "review_count" },
+  },
+});
+
+describe("yelp API variant on the real API response", () => {
+  const api = realPage("yelp/01_business_response.json");
+  it.skipIf(!api)("1 review excerpt (cut: flagged), the business's rating and count", () => {
+    const out = extractPage(
+      {
+        ...htmlPage("https://www.yelp.com/biz/urban-curry-san-francisco", api!),
+        contentType: "application/json",
+      },
+      apiVariant,
+    );
+    expect(out.warnings).toEqual([]);
+    expect(out.items).toHaveLength(1);
+    expect(out.items[0]).toMatchObject({
+      externalId: "flAK8Mu4auUdcFNR7iPa6Q",
+      url: "https://www.yelp.com/biz/urban-curry-san-francisco?hrid=flAK8Mu4auUdcFNR7iPa6Q",
+      author: "Hilary C.",
+      publishedAt: "2015-08-30T00:40:45.000Z",
+      rating: 4,
+      subject: "Urban Curry",
+      extra: { truncated: true },
+    });
+    expect(out.items[0]!.text).toMatch(/^One of the owners is a former Sherpa/);
+    expect(out.aggregate).toEqual({ rating: 4, count: 455 });
   });
 });
