@@ -8,12 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { openSqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { ROOT } from "../helpers/cli.js";
 import { HOSTILE_REVIEW_ID, visibleReviews } from "../web/otzovik/reviews.js";
 
 interface DemoSummary {
   mentions: { total: number; new: number; byPlatform: Record<string, { total: number; new: number }> };
   alerts: { total: number; sent: number; sentThisRun: number; pending: number };
+  sources: Array<{ source: string; status: string; items: number }>;
   exitCode: number;
 }
 
@@ -76,6 +78,32 @@ describe("npm run demo", () => {
     }
     expect(first.stdout).toContain(`review_${HOSTILE_REVIEW_ID}.html`);
     firstTotals = { mentions: s.mentions.total, alerts: s.alerts.total };
+  });
+
+  it("stores forum posts and feed entries only when they name a demo brand", async () => {
+    const s = summary();
+    const targetedOf = (id: string) =>
+      (parse(readFileSync(join(ROOT, "sources", `${id}.yaml`), "utf8")) as { targeted?: boolean }).targeted;
+    const chatter = [...demoPlatforms].filter((id) => targetedOf(id) === false);
+    expect(chatter.length).toBeGreaterThan(0);
+    const store = openSqliteStore(join(out, "repwatch.db"));
+    await store.init();
+    try {
+      for (const platform of chatter) {
+        const read = s.sources.filter((t) => t.source === platform).reduce((n, t) => n + t.items, 0);
+        const stored = await store.findMentions({ platform, limit: 1000 });
+        expect(stored.length, platform).toBeGreaterThan(0);
+        // some items read did not name the brand: brand matching dropped them
+        expect(stored.length, platform).toBeLessThan(read);
+        for (const m of stored) {
+          expect(m.match, `${platform} ${m.url}`).toBeDefined();
+          expect(`${m.title ?? ""} ${m.text}`, m.url).toMatch(/ромашк|romashka/i);
+          expect(m.text, m.url).not.toMatch(/чай с ромашкой/i); // the brand's exclusion
+        }
+      }
+    } finally {
+      await store.close();
+    }
   });
 
   it("second run reports 0 new and sends nothing twice", async () => {
