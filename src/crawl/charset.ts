@@ -4,6 +4,7 @@
  * UTF-8 falls through to detection, so the output never holds U+FFFD from a wrong guess.
  * (A BOM wins over the header, as in the WHATWG encoding standard: it cannot be there by accident.)
  */
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
 export interface Decoded {
@@ -13,8 +14,6 @@ export interface Decoded {
   /** Where the charset came from. */
   from: "forced" | "bom" | "header" | "meta" | "detected";
 }
-
-const utf8Strict = new TextDecoder("utf-8", { fatal: true });
 
 /** Normalise a label (`cp1251`, `WINDOWS-1251`, `koi8r`) to an iconv-lite encoding, or undefined. */
 export function normaliseCharset(label: string | undefined): string | undefined {
@@ -88,13 +87,9 @@ export function detectSingleByte(buf: Buffer): string {
   return e0 >= c0 ? "windows-1251" : "koi8-r";
 }
 
-/** The UTF-8 text of `buf`, or undefined when it is not valid UTF-8. */
+/** The UTF-8 text of `buf`, or undefined when it is not valid UTF-8 (simdutf check, then a fast decode). */
 function strictUtf8(buf: Buffer): string | undefined {
-  try {
-    return utf8Strict.decode(buf);
-  } catch {
-    return undefined;
-  }
+  return isUtf8(buf) ? buf.toString("utf8") : undefined;
 }
 
 function decodeWith(buf: Buffer, charset: string): string {

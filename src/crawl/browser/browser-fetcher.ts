@@ -30,6 +30,10 @@ export interface BrowserFetcherOptions extends CrawlPolicyOptions, RetryPolicy {
   maxPages?: number;
   /** Pages served before the browser is recycled. @default 200 */
   recycleAfter?: number;
+  /** Uses of one page before it is closed and replaced (bounds renderer memory). @default 4 */
+  pageUses?: number;
+  /** Extra Chromium flags (e.g. `--process-per-site`). */
+  chromiumArgs?: string[];
   /** After DOMContentLoaded, how long to wait for the load event before reading anyway, ms. @default 3000 */
   loadWaitMs?: number;
   /** Share the policy (robots cache, host queues) with the HTTP fetcher. */
@@ -168,6 +172,8 @@ export function createBrowserFetcher(opts: BrowserFetcherOptions): BrowserFetche
     userAgent: opts.userAgent,
     maxPages: opts.maxPages ?? 4,
     recycleAfter: opts.recycleAfter ?? 200,
+    pageUses: opts.pageUses ?? 4,
+    extraArgs: opts.chromiumArgs,
     env: opts.browserEnv,
     log,
     async setupContext(ctx: BrowserContext) {
@@ -186,7 +192,10 @@ export function createBrowserFetcher(opts: BrowserFetcherOptions): BrowserFetche
     // Steps get a soft deadline: when a step times out, the page is still read (extraction then tells
     // a captcha or a redesign from a slow page), within the hard deadline.
     const soft = deadline - Math.min(1000, settings.timeoutMs / 5);
-    await page.waitForLoadState("load", { timeout: Math.min(loadWaitMs, remaining(soft)) }).catch(() => {});
+    // Without a selector to wait for, the load event (bounded) is the sign the page has rendered.
+    if (!settings.browser?.waitFor) {
+      await page.waitForLoadState("load", { timeout: Math.min(loadWaitMs, remaining(soft)) }).catch(() => {});
+    }
     try {
       await runSteps(page, settings.browser, soft);
     } catch (err) {

@@ -19,6 +19,10 @@ export interface BrowserPoolOptions {
   maxPages: number;
   /** Pages served before the browser is recycled. @default 200 */
   recycleAfter: number;
+  /** Uses of one page before it is closed and replaced (its renderer's memory grows with use). */
+  pageUses: number;
+  /** Extra Chromium flags. */
+  extraArgs?: string[] | undefined;
   /** Extra environment for Chromium (a tag to find its processes). */
   env?: Record<string, string> | undefined;
   /** Called for each new context (route interception is installed here). */
@@ -35,6 +39,7 @@ export interface Lease {
 interface Slot {
   page: PwPage;
   crashed: boolean;
+  uses: number;
 }
 
 export interface BrowserPool {
@@ -102,7 +107,7 @@ export function createBrowserPool(o: BrowserPoolOptions): BrowserPool {
     installSignals();
     const b = await chromium.launch({
       executablePath: o.executablePath,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(o.extraArgs ?? [])],
       headless: true,
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -155,7 +160,7 @@ export function createBrowserPool(o: BrowserPoolOptions): BrowserPool {
   const newSlot = async (): Promise<Slot> => {
     const ctx = await contextFor();
     const page = await ctx.newPage();
-    const slot: Slot = { page, crashed: false };
+    const slot: Slot = { page, crashed: false, uses: 0 };
     page.on("crash", () => {
       slot.crashed = true;
       o.log.warn({ url: page.url() }, "page crashed: it will be replaced");
@@ -186,6 +191,7 @@ export function createBrowserPool(o: BrowserPoolOptions): BrowserPool {
         while (slot && (slot.crashed || slot.page.isClosed() || !browser?.isConnected())) slot = idle.pop();
         slot ??= await newSlot();
         served++;
+        slot.uses++;
         const { page } = slot;
         let released = false;
         return {
@@ -195,7 +201,7 @@ export function createBrowserPool(o: BrowserPoolOptions): BrowserPool {
             released = true;
             active--;
             const s = slots.get(page);
-            const bad = discard || !s || s.crashed || page.isClosed();
+            const bad = discard || !s || s.crashed || page.isClosed() || s.uses >= o.pageUses;
             if (bad) void page.close().catch(() => {});
             else if (browser?.isConnected() && page.context() === context) idle.push(s);
             wakeAll();

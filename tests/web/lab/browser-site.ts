@@ -80,8 +80,9 @@ export function createBrowserSite(options: { host?: string; padding?: number } =
       if (list) {
         const n = Number(list[1]);
         return html(
-          `<h1>Отзывы, страница ${n}</h1><div id="reviews"></div><img src="/img.png">` +
-            `<script>${RENDER}\nfetch('/api/list/${n}').then(function (r) { return r.json(); }).then(render);</script>`,
+          // Relative URLs: they also work when the page is addressed physically (Crawlee in the benchmark).
+          `<h1>Отзывы, страница ${n}</h1><div id="reviews"></div><img src="../img.png">` +
+            `<script>${RENDER}\nfetch('../api/list/${n}').then(function (r) { return r.json(); }).then(render);</script>`,
         );
       }
       const api = /^\/api\/list\/(\d+)$/.exec(p);

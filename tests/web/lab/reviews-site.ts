@@ -11,7 +11,7 @@
  * `trunc` (list texts cut short with "…"), `cursor` (a `data-next-cursor` marker instead of links);
  * `?offset=N` on any target serves items N.. without a next link.
  */
-import type { ReplicaSite } from "../server.js";
+import type { ReplicaResponse, ReplicaSite } from "../server.js";
 
 export interface ReviewsSiteOptions {
   host?: string;
@@ -59,7 +59,7 @@ export function createReviewsSite(options: ReviewsSiteOptions = {}): ReplicaSite
   const total = options.total ?? 12;
   const perStage = options.perStage ?? 3;
   const padding = options.padding ?? 0;
-  const html = (body: string, status = 200) => ({
+  const html = (body: string, status = 200): ReplicaResponse => ({
     status,
     headers: { "content-type": "text/html; charset=utf-8" },
     body,
@@ -67,7 +67,7 @@ export function createReviewsSite(options: ReviewsSiteOptions = {}): ReplicaSite
 
   return {
     hosts: [host],
-    handle(req) {
+    handle(req): ReplicaResponse {
       const { pathname, searchParams } = req.url;
       if (pathname === "/robots.txt")
         return { headers: { "content-type": "text/plain" }, body: "User-agent: *\nAllow: /\n" };
