@@ -10,6 +10,7 @@ import { googleAlertsSite } from "./google-alerts/site.js";
 import { mapsSite } from "./google-maps/site.js";
 import { playSite } from "./google-play/site.js";
 import { hhSite } from "./hh-ru/site.js";
+import { invisionSite } from "./invision/site.js";
 import { irecommendSite } from "./irecommend/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import { phpbbSite } from "./phpbb/site.js";
@@ -21,6 +22,7 @@ import { sharedHost } from "./shared-host.js";
 import { sravniSite } from "./sravni/site.js";
 import { trustpilotSite } from "./trustpilot/site.js";
 import { vbulletinSite } from "./vbulletin/site.js";
+import { xenforoSite } from "./xenforo/site.js";
 import { yandexMapsSite } from "./yandex-maps/site.js";
 import { marketSite } from "./yandex-market/site.js";
 import { yelpSite } from "./yelp/site.js";
@@ -51,4 +53,6 @@ export const allSites: ReplicaSite[] = [
   antijobSite,
   hhSite,
   dreamjobSite,
+  xenforoSite,
+  invisionSite,
 ];
