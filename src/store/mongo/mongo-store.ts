@@ -14,6 +14,7 @@
  */
 import { MongoClient } from "mongodb";
 import type { ScoredMention } from "../../domain/mention.js";
+import type { DigestStore } from "../digest-port.js";
 import type { LeaseStore, Store } from "../store.js";
 import {
   clientOptions,
@@ -22,6 +23,7 @@ import {
   type TimeoutOptions,
   unavailable,
 } from "./connection.js";
+import { digestOps } from "./digest-ops.js";
 import { importOps } from "./import-ops.js";
 import { type IngestHooks, ingestMentions } from "./ingest.js";
 import { mentionReads } from "./mention-reads.js";
@@ -47,7 +49,7 @@ export interface MongoStoreOptions extends TimeoutOptions {
   hooks?: IngestHooks;
 }
 
-export interface MongoStore extends Store, LeaseStore {
+export interface MongoStore extends Store, LeaseStore, DigestStore {
   /** `host:port` list of the connection string (never the credentials). */
   readonly hosts: string;
   readonly database: string;
@@ -99,6 +101,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
 
   const clock = async () => serverNow(client!.db(database));
   const leases = () => leaseOps(ready(), clock);
+  const digests = (cols: Collections) => digestOps(cols, client!.db(database));
 
   return {
     hosts: info.hosts,
@@ -168,5 +171,13 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
     acquireLease: (name, holder, ttlMs, now) => guard(() => leases().acquire(name, holder, ttlMs, now)),
     renewLease: (lease, ttlMs, now) => guard(() => leases().renew(lease, ttlMs, now)),
     releaseLease: (lease) => guard(() => leases().release(lease)),
+
+    digestFacts: (query) => guard((cols) => digests(cols).facts(query)),
+    claimDigest: (ref, holder, leaseMs, now = new Date()) =>
+      guard((cols) => digests(cols).claim(ref, holder, leaseMs, now)),
+    updateDigest: (key, holder, patch, now = new Date()) =>
+      guard((cols) => digests(cols).update(key, holder, patch, now)),
+    getDigest: (key) => guard((cols) => digests(cols).get(key)),
+    listDigests: (filter) => guard((cols) => digests(cols).list(filter)),
   };
 }

@@ -112,7 +112,7 @@ export function digestOps(db: Database.Database) {
        COALESCE(json_extract(doc, '$.likes'), 0) DESC, at DESC, id ASC
      LIMIT @limit`,
   );
-  const unansweredWhere = `${weekNegatives} AND json_type(doc, '$.reply') IS NULL`;
+  const unansweredWhere = `${weekNegatives} AND COALESCE(json_type(doc, '$.reply'), 'null') = 'null'`;
   const unansweredCount = db.prepare(`SELECT COUNT(*) AS n FROM mentions WHERE ${unansweredWhere}`);
   const unansweredOldest = db.prepare(
     `SELECT ${COLUMNS} FROM mentions WHERE ${unansweredWhere} ORDER BY at ASC, id ASC LIMIT @limit`,
@@ -211,7 +211,9 @@ export function digestOps(db: Database.Database) {
       rankTerms(stmt.all(two) as { term: string; week: 0 | 1; count: number }[], q.detail!.terms);
     const storm = `storm:${q.brandId}:`;
     const attack = `attack:${q.brandId}/`;
-    const health = new RegExp(`^health:(down|up):[a-z0-9-]+:${q.brandId}:`);
+    const health = new RegExp(
+      `^health:(down|up):[a-z0-9-]+:${q.brandId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:`,
+    );
     const incidentRows = incidents.all({
       stormLo: storm,
       stormHi: prefixEnd(storm),
