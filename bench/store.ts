@@ -1,12 +1,18 @@
 /**
- * Store benchmark: upsert throughput and one-brand-week reads on the SQLite adapter.
+ * Store benchmark (`npm run bench:store`): upsert throughput and one-brand-week reads, for the SQLite
+ * adapter and the MongoDB adapter, the latter next to a raw-driver `insertMany` of the same documents on
+ * the same server. Prints one JSON object per line.
  *
- *   npx tsx bench/store.ts                    # 100,000 mentions in batches of 1,000 (< 1 min)
- *   npx tsx bench/store.ts --mentions 1000000 # the 1M-mention read (several minutes)
+ *   npx tsx bench/store.ts                         # both stores, 100,000 mentions in batches of 1,000
+ *   npx tsx bench/store.ts --store sqlite --mentions 1000000   # the 1M-mention read (several minutes)
+ *   npx tsx bench/store.ts --store mongodb --mentions 1000000 --fill raw
+ *       # 1M mentions loaded by raw insertMany of the adapter's documents, then read through the adapter
  *   npx tsx bench/store.ts --batch 500 --db /tmp/x.db --keep
  *
- * Mentions are spread over 10 brands and one year, so a brand-week holds ≈ N/520 of them; 40% are
- * negative and queue one alert. Fixture generation is not timed. Prints one JSON object per line.
+ * MongoDB: MONGODB_URI when set, else a private FerretDB 1.24 from the cached binary
+ * (scripts/ferretdb-build.sh); neither: a `skipped` line. Mentions are spread over 10 brands and one
+ * year, so a brand-week holds ≈ N/520 of them; 40% are negative and queue one alert. Fixture
+ * generation is not timed.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,16 +20,20 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { ScoredMention } from "../src/domain/mention.js";
 import { openSqliteStore } from "../src/store/sqlite/sqlite-store.js";
-import type { AlertDecider } from "../src/store/store.js";
+import type { AlertDecider, Store } from "../src/store/store.js";
 import { makeScoredMention } from "../tests/store/fixtures.js";
+import { openMongoBench, rawFill, rawInsertMany } from "./store-mongo.js";
 
 const { values: args } = parseArgs({
   options: {
+    store: { type: "string", default: "all" },
     mentions: { type: "string", default: "100000" },
     batch: { type: "string", default: "1000" },
     db: { type: "string" },
     keep: { type: "boolean", default: false },
     reads: { type: "string", default: "25" },
+    /** `adapter`: load through ingest (timed phases); `raw` (MongoDB only): insertMany, then only the reads. */
+    fill: { type: "string", default: "adapter" },
   },
 });
 const N = Number(args.mentions);
@@ -33,6 +43,7 @@ const BRANDS = 10;
 const YEAR_START = Date.parse("2024-01-01T00:00:00.000Z");
 const YEAR_MS = 365 * 24 * 3_600_000;
 const WEEK_MS = 7 * 24 * 3_600_000;
+const T_NEW = new Date("2025-01-01T00:00:00Z");
 
 const decide: AlertDecider = (m) =>
   m.analysis.label === "negative" ? [{ ruleId: "negative", notifierId: "slack", severity: "warning" }] : [];
@@ -49,15 +60,22 @@ function batchOf(from: number, edit = false): ScoredMention[] {
   return out;
 }
 
-function emit(line: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ impl: "sqlite", ...line })}\n`);
+function* batches(): Generator<ScoredMention[]> {
+  for (let from = 0; from < N; from += BATCH) yield batchOf(from);
 }
 
-async function timedIngest(
-  store: ReturnType<typeof openSqliteStore>,
-  edit: boolean,
-  now: Date,
-): Promise<{ seconds: number; counts: Record<string, number> }> {
+function emit(line: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function timedIngest(store: Store, edit: boolean, now: Date) {
   let ms = 0;
   const counts: Record<string, number> = { new: 0, changed: 0, unchanged: 0, alertsQueued: 0 };
   for (let from = 0; from < N; from += BATCH) {
@@ -70,95 +88,121 @@ async function timedIngest(
   return { seconds: ms / 1000, counts };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+/** The timed phases through the port, for any adapter. Returns the seconds of the "new" phase. */
+async function upserts(store: Store, base: Record<string, unknown>): Promise<number> {
+  let newSeconds = 0;
+  const phases = [
+    ["new", false, T_NEW],
+    ["unchanged", false, new Date("2025-01-02T00:00:00Z")],
+    ["changed", true, new Date("2025-01-03T00:00:00Z")],
+  ] as const;
+  for (const [phase, edit, now] of phases) {
+    const r = await timedIngest(store, edit, now);
+    if (phase === "new") newSeconds = r.seconds;
+    emit({
+      ...base,
+      bench: "store-upsert",
+      phase,
+      ...r.counts,
+      seconds: round(r.seconds),
+      mentionsPerSec: Math.round(N / r.seconds),
+    });
+  }
+  return newSeconds;
 }
 
-async function main(): Promise<void> {
+/** One brand, one week in the middle of the year: as the weekly digest reads it. */
+async function reads(store: Store, base: Record<string, unknown>, claim: boolean): Promise<void> {
+  const query = {
+    brandId: "brand-3",
+    from: new Date(YEAR_START + 26 * WEEK_MS).toISOString(),
+    to: new Date(YEAR_START + 27 * WEEK_MS).toISOString(),
+  };
+  const findMs: number[] = [];
+  const countMs: number[] = [];
+  let rows = 0;
+  for (let k = 0; k < READS; k++) {
+    let t = performance.now();
+    rows = (await store.findMentions(query)).length;
+    findMs.push(performance.now() - t);
+    t = performance.now();
+    await store.countMentions(query);
+    countMs.push(performance.now() - t);
+  }
+  emit({
+    ...base,
+    bench: "store-read-week",
+    rows,
+    runs: READS,
+    medianMs: round(median(findMs)),
+    maxMs: round(Math.max(...findMs)),
+  });
+  emit({ ...base, bench: "store-count-week", rows, runs: READS, medianMs: round(median(countMs)) });
+  if (!claim) return;
+  const t = performance.now();
+  const claimed = await store.claimAlerts("bench", 100, 60_000, new Date("2025-01-04T00:00:00Z"));
+  emit({ ...base, bench: "store-claim", claimed: claimed.length, ms: round(performance.now() - t) });
+}
+
+async function benchSqlite(): Promise<void> {
   const dir = args.db ? undefined : mkdtempSync(join(tmpdir(), "repwatch-bench-"));
   const file = args.db ?? join(dir!, "bench.db");
   const store = openSqliteStore(file);
   await store.init();
+  const base = { impl: "sqlite", mentions: N, batch: BATCH };
   try {
-    const base = { mentions: N, batch: BATCH };
-    const fresh = await timedIngest(store, false, new Date("2025-01-01T00:00:00Z"));
-    emit({
-      bench: "store-upsert",
-      phase: "new",
-      ...base,
-      ...fresh.counts,
-      seconds: round(fresh.seconds),
-      mentionsPerSec: Math.round(N / fresh.seconds),
-    });
-    const same = await timedIngest(store, false, new Date("2025-01-02T00:00:00Z"));
-    emit({
-      bench: "store-upsert",
-      phase: "unchanged",
-      ...base,
-      ...same.counts,
-      seconds: round(same.seconds),
-      mentionsPerSec: Math.round(N / same.seconds),
-    });
-    const edited = await timedIngest(store, true, new Date("2025-01-03T00:00:00Z"));
-    emit({
-      bench: "store-upsert",
-      phase: "changed",
-      ...base,
-      ...edited.counts,
-      seconds: round(edited.seconds),
-      mentionsPerSec: Math.round(N / edited.seconds),
-    });
-
-    // one brand, one week in the middle of the year: as the weekly digest reads it
-    const from = new Date(YEAR_START + 26 * WEEK_MS).toISOString();
-    const to = new Date(YEAR_START + 27 * WEEK_MS).toISOString();
-    const query = { brandId: "brand-3", from, to };
-    const findMs: number[] = [];
-    const countMs: number[] = [];
-    let rows = 0;
-    for (let k = 0; k < READS; k++) {
-      let t = performance.now();
-      rows = (await store.findMentions(query)).length;
-      findMs.push(performance.now() - t);
-      t = performance.now();
-      await store.countMentions(query);
-      countMs.push(performance.now() - t);
-    }
-    emit({
-      bench: "store-read-week",
-      mentions: N,
-      rows,
-      runs: READS,
-      medianMs: round(median(findMs)),
-      maxMs: round(Math.max(...findMs)),
-    });
-    emit({ bench: "store-count-week", mentions: N, rows, runs: READS, medianMs: round(median(countMs)) });
-    const alerts = await store.listAlerts({ state: "pending" });
-    let t = performance.now();
-    const claimed = await store.claimAlerts("bench", 100, 60_000, new Date("2025-01-04T00:00:00Z"));
-    emit({
-      bench: "store-claim",
-      pendingRows: alerts.length,
-      claimed: claimed.length,
-      ms: round(performance.now() - t),
-    });
-    t = performance.now();
+    await upserts(store, base);
+    await reads(store, base, true);
     await store.close();
-    emit({
-      bench: "store-file",
-      mentions: N,
-      bytes: statSync(file).size,
-      closeMs: round(performance.now() - t),
-    });
+    emit({ ...base, bench: "store-file", bytes: statSync(file).size });
   } finally {
     await store.close();
     if (dir && !args.keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+async function benchMongo(): Promise<void> {
+  const started = performance.now();
+  const b = await openMongoBench();
+  if (!b) {
+    emit({ impl: "mongodb", bench: "store-upsert", skipped: "no MONGODB_URI and no FerretDB binary" });
+    return;
+  }
+  const base = { impl: "mongodb", server: b.server, mentions: N, batch: BATCH };
+  try {
+    if (args.fill === "raw") {
+      const seconds = await rawFill(b, batches(), T_NEW);
+      emit({
+        ...base,
+        bench: "store-fill-raw",
+        seconds: round(seconds),
+        mentionsPerSec: Math.round(N / seconds),
+      });
+      await reads(b.store, base, false);
+    } else {
+      const adapter = await upserts(b.store, base);
+      const raw = await rawInsertMany(b, batches(), T_NEW);
+      emit({
+        ...base,
+        impl: "mongodb-raw",
+        bench: "store-insert-many",
+        seconds: round(raw),
+        mentionsPerSec: Math.round(N / raw),
+      });
+      emit({
+        ...base,
+        bench: "store-upsert-vs-raw",
+        adapterSeconds: round(adapter),
+        rawSeconds: round(raw),
+        ratio: round(adapter / raw),
+      });
+      await reads(b.store, base, true);
+    }
+    emit({ ...base, bench: "store-total", seconds: round((performance.now() - started) / 1000) });
+  } finally {
+    await b.close(args.keep);
+  }
 }
 
-await main();
+if (args.store === "sqlite" || args.store === "all") await benchSqlite();
+if (args.store === "mongodb" || args.store === "all") await benchMongo();

@@ -1,36 +1,34 @@
 /**
- * Alert intents travel WITH their mention, because the store may not have multi-document
- * transactions (FerretDB 1.24 has none; a MongoDB standalone has none either).
+ * Alert intents reach the outbox exactly once without multi-document transactions (FerretDB 1.24 has
+ * none; a MongoDB standalone has none either), through a write-ahead journal.
  *
- * The problem: an ingest writes a mention and then its outbox rows. If the process or the server
+ * The problem: an ingest writes mentions and then their outbox rows. If the process or the server
  * dies in between, a plain two-step write leaves a new mention without its alert: the next run sees
- * it as unchanged and never alerts. The design:
+ * it as unchanged and never alerts. The design, per ingest round:
  *
- * 1. `ingest` calls `decide` for every new/changed mention BEFORE writing anything (a throwing rule
- *    stores nothing), and writes each mention together with its intents in the SAME single-document
- *    write (atomic on every MongoDB-compatible server): `pending: [{change, version, at, intents}]`,
- *    `pendingToken` (the writing round) and `pendingSince` (wall clock).
- * 2. It then copies the intents into the outbox (`flushPending`; outbox keys are unique, so a copy
- *    made twice is made once) and clears `pending` where `pendingToken` is still its own.
- * 3. Whoever finds `pending` left behind finishes the copy: the next writer of that mention carries
- *    the entries over into its own write and flushes them; and `sweepPending`, run by `ingest` and
- *    `claimAlerts` at most every `sweepEveryMs`, flushes entries older than a grace period (their
- *    writer died). So a crash at any point leaves either nothing or a mention whose intents reach
- *    the outbox on the next run, exactly once per key.
+ * 1. `decide` runs for every new/changed mention BEFORE anything is written (a throwing rule stores
+ *    nothing).
+ * 2. ONE journal document (`ingest_journal`, `_id` = the round's token) records the round's intents:
+ *    mention id, version, change, content hash, intents.
+ * 3. The mentions are written (ingest.ts), then their intents are copied into the outbox
+ *    (`flushEntries`: outbox keys are unique, so a copy made twice is made once).
+ * 4. The journal document is deleted.
+ *
+ * A journal document older than a grace period belongs to a round that died. `sweepJournal`, run by
+ * `ingest` and `claimAlerts` at most every `sweepEveryMs`, finishes it: an entry whose mention version
+ * was stored (a new mention exists; a changed one's `mention_edits` record has that content hash) is
+ * copied to the outbox; an entry whose mention never got written is dropped (the next crawl sees that
+ * mention as new again and decides afresh). Then the journal document goes. So a crash at any point
+ * leaves either nothing or intents that reach the outbox on a later run, once per key. The cost is
+ * one insert and one delete per round, not a write per mention.
  */
 import { randomUUID } from "node:crypto";
 import { type Collection, type Document, MongoBulkWriteError, type OptionalUnlessRequiredId } from "mongodb";
 import { outboxKeyOf } from "../store.js";
-import type { PendingEntry } from "./mention-codec.js";
-import { type Collections, DUPLICATE_KEY, type OutboxDoc } from "./schema.js";
+import { type Collections, DUPLICATE_KEY, type JournalEntry, type OutboxDoc } from "./schema.js";
 
-/** A unique id for one writing round (`pendingToken`). */
+/** A unique id for one ingest round (the journal document's `_id`). */
 export const newToken = (): string => randomUUID();
-
-export interface PendingOf {
-  mentionId: string;
-  entries: PendingEntry[];
-}
 
 /**
  * insertMany unordered; returns which documents were inserted. A duplicate key (11000) means "already
@@ -61,39 +59,37 @@ interface Planned {
 }
 
 /**
- * Copy pending entries into the outbox. Keys follow `outboxKeyOf`: the base key for the first intent of
+ * Copy journal entries into the outbox. Keys follow `outboxKeyOf`: the base key for the first intent of
  * a mention × rule × notifier; for a "changed" entry whose base key is taken by ANOTHER version, the
  * `#v<version>` key (a base row of the same version means this entry was copied before: nothing to do).
  * Returns the number of rows this call added, per mention id.
  */
-export async function flushPending(c: Collections, items: PendingOf[]): Promise<Map<string, number>> {
+export async function flushEntries(c: Collections, entries: JournalEntry[]): Promise<Map<string, number>> {
   const added = new Map<string, number>();
   const planned: Planned[] = [];
-  for (const { mentionId, entries } of items) {
-    for (const e of [...entries].sort((a, b) => a.version - b.version)) {
-      const at = new Date(e.at);
-      const seen = new Set<string>();
-      for (const intent of e.intents) {
-        const key = outboxKeyOf(mentionId, intent.ruleId, intent.notifierId);
-        if (seen.has(key)) continue; // repeated intents in one decision make one row
-        seen.add(key);
-        planned.push({
-          version: e.version,
-          doc: {
-            _id: key,
-            mentionId,
-            ruleId: intent.ruleId,
-            notifierId: intent.notifierId,
-            severity: intent.severity,
-            change: e.change,
-            state: "pending",
-            attempts: 0,
-            createdAt: at,
-            notBefore: at,
-            mentionVersion: e.version,
-          },
-        });
-      }
+  for (const e of [...entries].sort((a, b) => a.version - b.version)) {
+    const at = new Date(e.at);
+    const seen = new Set<string>();
+    for (const intent of e.intents) {
+      const key = outboxKeyOf(e.mentionId, intent.ruleId, intent.notifierId);
+      if (seen.has(key)) continue; // repeated intents in one decision make one row
+      seen.add(key);
+      planned.push({
+        version: e.version,
+        doc: {
+          _id: key,
+          mentionId: e.mentionId,
+          ruleId: intent.ruleId,
+          notifierId: intent.notifierId,
+          severity: intent.severity,
+          change: e.change,
+          state: "pending",
+          attempts: 0,
+          createdAt: at,
+          notBefore: at,
+          mentionVersion: e.version,
+        },
+      });
     }
   }
   const count = (mentionId: string) => added.set(mentionId, (added.get(mentionId) ?? 0) + 1);
@@ -124,41 +120,34 @@ export async function flushPending(c: Collections, items: PendingOf[]): Promise<
   return added;
 }
 
-const UNSET_PENDING = { $unset: { pending: "", pendingToken: "", pendingSince: "" } } as const;
-
-/** Clear `pending` on these mentions where this round (`token`) is still the one responsible. */
-export async function clearPending(c: Collections, ids: string[], token: string): Promise<void> {
-  if (ids.length === 0) return;
-  await c.mentions.updateMany({ _id: { $in: ids }, pendingToken: { $eq: token } }, UNSET_PENDING);
+/** Entries whose mention version was stored (see the header); the others never happened. */
+async function storedEntries(c: Collections, entries: JournalEntry[]): Promise<JournalEntry[]> {
+  const out: JournalEntry[] = [];
+  for (const e of entries) {
+    if (e.change === "new") {
+      if (await c.mentions.findOne({ _id: e.mentionId }, { projection: { _id: 1 } })) out.push(e);
+      continue;
+    }
+    const edit = await c.edits.findOne({ _id: `${e.mentionId}#v${e.version}` });
+    if (edit?.mention.contentHash === e.hash) out.push(e);
+  }
+  return out;
 }
 
 /**
- * Flush the pending intents of mentions whose writer left them more than `graceMs` ago (it died, or the
- * server did). Returns how many outbox rows were added.
+ * Finish the journal documents of rounds that died more than `graceMs` ago. Returns how many outbox rows
+ * were added.
  */
-export async function sweepPending(c: Collections, graceMs: number, limit = 1000): Promise<number> {
-  const stale = await c.mentions
-    .find(
-      { pendingSince: { $lt: new Date(Date.now() - graceMs) } },
-      { projection: { pending: 1, pendingToken: 1 } },
-    )
+export async function sweepJournal(c: Collections, graceMs: number, limit = 100): Promise<number> {
+  const stale = await c.journal
+    .find({ at: { $lt: new Date(Date.now() - graceMs) } })
     .limit(limit)
     .toArray();
-  if (stale.length === 0) return 0;
-  const added = await flushPending(
-    c,
-    stale.map((d) => ({ mentionId: d._id, entries: d.pending ?? [] })),
-  );
-  await c.mentions.bulkWrite(
-    stale.map((d) => ({
-      updateOne: {
-        filter: { _id: d._id, pendingToken: { $eq: d.pendingToken ?? "" } },
-        update: UNSET_PENDING,
-      },
-    })),
-    { ordered: false },
-  );
   let total = 0;
-  for (const n of added.values()) total += n;
+  for (const j of stale) {
+    const added = await flushEntries(c, await storedEntries(c, j.entries));
+    for (const n of added.values()) total += n;
+    await c.journal.deleteOne({ _id: j._id });
+  }
   return total;
 }

@@ -62,9 +62,21 @@ export function clientOptions(uri: string, t: TimeoutOptions): MongoClientOption
   return o;
 }
 
+/** Socket errors the driver sometimes passes on as they are (a server killed mid-write: EPIPE). */
+const NETWORK_CODES = new Set([
+  "EPIPE",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+
 /** Errors that mean "the server cannot be reached (any more)", as opposed to a refused operation. */
 export function isConnectivityError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | undefined)?.code;
   return (
+    (typeof code === "string" && NETWORK_CODES.has(code)) ||
     err instanceof MongoNetworkError ||
     err instanceof MongoServerSelectionError ||
     err instanceof MongoTopologyClosedError ||

@@ -10,8 +10,8 @@
 import type { AnyBulkWriteOperation } from "mongodb";
 import type { StoredMention } from "../../domain/mention.js";
 import type { CrawlRun, Lease, OutboxRow, SourceState } from "../store.js";
+import { insertNew } from "./alert-journal.js";
 import { checkMention, instant, type MentionDoc, toMentionDoc } from "./mention-codec.js";
-import { insertNew } from "./pending-alerts.js";
 import type { Collections, LeaseDoc, OutboxDoc, RunDoc, SourceStateDoc } from "./schema.js";
 
 export interface ImportCounts {

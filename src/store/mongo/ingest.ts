@@ -2,7 +2,7 @@
  * The ingest of the MongoDB store: idempotent upserts with race-free new/changed detection, without
  * transactions. A batch is a handful of round trips, whatever its size:
  *
- *   read    the stored (hash, version, firstSeenAt, pending) of every id in the batch
+ *   read    the stored (hash, version, firstSeenAt) of every id in the batch
  *   decide  classify each mention new/changed/unchanged and call `decide` for the new/changed ones,
  *           all before any write (a throwing rule stores nothing)
  *   write   new: insertMany unordered into `mentions`; changed: insertMany unordered of version v+1
@@ -14,8 +14,8 @@
  *           processes ingesting the same batch report each mention new exactly once and an edit
  *           changed exactly once: the unique `_id` decides, atomically on MongoDB and FerretDB alike
  *           (schema.ts explains why no conditional update decides anything).
- *   alert   the winners' intents, written with the mention, are copied to the outbox
- *           (pending-alerts.ts explains why this survives a crash at any point).
+ *   alert   the round's intents go into a journal document before the writes, and the winners'
+ *           into the outbox after them (alert-journal.ts: why this survives a crash at any point).
  *
  * FerretDB 1.24 notes: its `update` command stops at the first write error even when unordered, so
  * update batches are built never to fail (no upserts there); and an update there is not atomic, so
@@ -30,9 +30,9 @@ import {
   type StoredMention,
 } from "../../domain/mention.js";
 import type { AlertDecider, IngestItemResult, IngestResult } from "../store.js";
-import { checkMention, type MentionDoc, type PendingEntry, toMentionDoc } from "./mention-codec.js";
-import { clearPending, flushPending, insertNew, newToken } from "./pending-alerts.js";
-import type { Collections, EditDoc } from "./schema.js";
+import { flushEntries, insertNew, newToken } from "./alert-journal.js";
+import { checkMention, type MentionDoc, toMentionDoc } from "./mention-codec.js";
+import type { Collections, EditDoc, JournalEntry } from "./schema.js";
 
 /** A batch still contended after this many rounds is an error (a writer storm, not a race). */
 const MAX_ROUNDS = 8;
@@ -57,7 +57,6 @@ interface Existing {
   contentHash: string;
   version: number;
   firstSeenAt: Date;
-  pending?: PendingEntry[];
 }
 
 interface Plan {
@@ -65,6 +64,7 @@ interface Plan {
   id: string;
   status: ChangeStatus;
   doc?: MentionDoc;
+  entry?: JournalEntry;
 }
 
 export async function ingestMentions(
@@ -122,8 +122,10 @@ async function ingestRound(
     single,
   );
   const plans = todo.map((i) =>
-    plan(mentions[i]!, hashes[i]!, i, existing.get(mentions[i]!.id), decide, now, token),
+    plan(mentions[i]!, hashes[i]!, i, existing.get(mentions[i]!.id), decide, now),
   );
+  const entries = plans.flatMap((p) => (p.entry ? [p.entry] : []));
+  if (entries.length > 0) await c.journal.insertOne({ _id: token, at: new Date(), entries });
   const news = plans.filter((p) => p.status === "new");
   const edits = plans.filter((p) => p.status === "changed");
   const touches = plans.filter((p) => p.status === "unchanged");
@@ -161,19 +163,14 @@ async function ingestRound(
   );
   if (editsLost.length > 0) await helpApply(c, editsLost, single);
 
-  const withPending = plans.filter((p) => !lost.has(p.index) && p.doc?.pending?.length);
   let added = new Map<string, number>();
-  if (withPending.length > 0) {
+  if (entries.length > 0) {
     await options.hooks?.afterMentionsWritten?.();
-    added = await flushPending(
+    added = await flushEntries(
       c,
-      withPending.map((p) => ({ mentionId: p.id, entries: p.doc!.pending! })),
+      plans.flatMap((p) => (p.entry && !lost.has(p.index) ? [p.entry] : [])),
     );
-    await clearPending(
-      c,
-      withPending.map((p) => p.id),
-      token,
-    );
+    await c.journal.deleteOne({ _id: token });
   }
   for (const p of plans) {
     if (!lost.has(p.index))
@@ -182,7 +179,7 @@ async function ingestRound(
   return plans.filter((p) => lost.has(p.index)).map((p) => p.index);
 }
 
-const EXISTING = { projection: { contentHash: 1, version: 1, firstSeenAt: 1, pending: 1 } } as const;
+const EXISTING = { projection: { contentHash: 1, version: 1, firstSeenAt: 1 } } as const;
 /** Parallel single-id reads in flight at once (the driver's pool is 10). */
 const READ_CONCURRENCY = 8;
 
@@ -211,7 +208,6 @@ function plan(
   ex: Existing | undefined,
   decide: AlertDecider,
   now: Date,
-  token: string,
 ): Plan {
   if (ex && ex.contentHash === hash) return { index, id: m.id, status: "unchanged" };
   const status: ChangeStatus = ex ? "changed" : "new";
@@ -227,15 +223,9 @@ function plan(
   };
   const intents = decide(stored, status);
   const doc = toMentionDoc(m, { firstSeenAt, lastSeenAt: now, contentHash: hash, version });
-  // entries a dead (or slow) writer left on the version we replace are carried over and flushed by us
-  const pending = [...(ex?.pending ?? [])];
-  if (intents.length > 0) pending.push({ change: status, version, at: nowIso, intents });
-  if (pending.length > 0) {
-    doc.pending = pending;
-    doc.pendingToken = token;
-    doc.pendingSince = new Date();
-  }
-  return { index, id: m.id, status, doc };
+  if (intents.length === 0) return { index, id: m.id, status, doc };
+  const entry: JournalEntry = { mentionId: m.id, version, change: status, hash, at: nowIso, intents };
+  return { index, id: m.id, status, doc, entry };
 }
 
 function withoutId(doc: MentionDoc): WithoutId<MentionDoc> {

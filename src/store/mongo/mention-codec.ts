@@ -15,16 +15,6 @@
  */
 import type { ScoredMention, StoredMention } from "../../domain/mention.js";
 import { SentimentLabel } from "../../domain/mention.js";
-import type { AlertIntent } from "../store.js";
-
-/** Alert intents decided for one version of a mention, kept on the mention until they are in the outbox. */
-export interface PendingEntry {
-  change: "new" | "changed";
-  version: number;
-  /** The ingest's `now` (ISO): the outbox rows' createdAt/notBefore. */
-  at: string;
-  intents: AlertIntent[];
-}
 
 export interface MentionDoc {
   /** The mention id `${brandId}/${key}`: the natural key, unique by being `_id`. */
@@ -45,12 +35,6 @@ export interface MentionDoc {
   rating: number | null;
   /** The ScoredMention as JSON (the stored-only fields live in the fields above). */
   doc: string;
-  /** Alert intents not yet copied into the outbox (see pending-alerts.ts). */
-  pending?: PendingEntry[];
-  /** Ingest round responsible for flushing `pending`. */
-  pendingToken?: string;
-  /** Wall-clock time `pending` was written: a sweep flushes entries older than the grace period. */
-  pendingSince?: Date;
 }
 
 const STRING_FIELDS = ["id", "key", "brandId", "platform", "kind", "url", "text"] as const;

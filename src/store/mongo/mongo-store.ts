@@ -5,7 +5,7 @@
  *
  * - Layout and the hostile-data rule: mention-codec.ts, schema.ts.
  * - Ingest (race-free new/changed without transactions): ingest.ts; alert intents that survive a
- *   crash between the mention write and the outbox write: pending-alerts.ts.
+ *   crash between the mention write and the outbox write: alert-journal.ts.
  * - Outbox claims: outbox-ops.ts. Runs, source state, leases (server clock, fencing token): records-ops.ts.
  *
  * `openMongoStore` does no I/O; `init()` connects (bounded by `serverSelectionTimeoutMS`), pings and
@@ -16,6 +16,7 @@ import { MongoClient } from "mongodb";
 import type { ScoredMention } from "../../domain/mention.js";
 import type { DigestStore } from "../digest-port.js";
 import type { LeaseStore, Store } from "../store.js";
+import { sweepJournal } from "./alert-journal.js";
 import {
   clientOptions,
   describeMongoUri,
@@ -28,7 +29,6 @@ import { importOps } from "./import-ops.js";
 import { type IngestHooks, ingestMentions } from "./ingest.js";
 import { mentionReads } from "./mention-reads.js";
 import { outboxOps } from "./outbox-ops.js";
-import { sweepPending } from "./pending-alerts.js";
 import { leaseOps, runStateOps, serverNow } from "./records-ops.js";
 import { type Collections, collections, ensureSchema, ferretDbVersion } from "./schema.js";
 
@@ -36,8 +36,8 @@ export interface MongoStoreOptions extends TimeoutOptions {
   /** Database name. @default the database in the URI's path, else "repwatch" */
   database?: string;
   /**
-   * Alert intents left on a mention longer than this are taken to be orphaned (their writer died) and
-   * are copied to the outbox by the next ingest or claim.
+   * An ingest round's journal older than this belongs to a round that died: the next ingest or claim
+   * copies its stored mentions' intents to the outbox (alert-journal.ts).
    * @default 60000
    */
   pendingGraceMs?: number;
@@ -96,7 +96,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
   async function maybeSweep(cols: Collections): Promise<number> {
     if (Date.now() < nextSweep) return 0;
     nextSweep = Date.now() + sweepEveryMs;
-    return sweepPending(cols, graceMs);
+    return sweepJournal(cols, graceMs);
   }
 
   const clock = async () => serverNow(client!.db(database));

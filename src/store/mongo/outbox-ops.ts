@@ -17,7 +17,7 @@
  */
 import type { Filter } from "mongodb";
 import type { OutboxIntent, OutboxRow, OutboxState } from "../store.js";
-import { insertNew } from "./pending-alerts.js";
+import { insertNew } from "./alert-journal.js";
 import type { ClaimDoc, Collections, OutboxDoc } from "./schema.js";
 
 const PICK_ROUNDS = 4;

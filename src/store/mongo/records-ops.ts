@@ -1,8 +1,8 @@
 /** Crawl runs, per-source state and leases of the MongoDB store. */
 import type { Db } from "mongodb";
 import type { CrawlRun, Lease, SourceState } from "../store.js";
+import { insertNew } from "./alert-journal.js";
 import { instant } from "./mention-codec.js";
-import { insertNew } from "./pending-alerts.js";
 import { type Collections, DUPLICATE_KEY, type LeaseDoc, type RunDoc } from "./schema.js";
 
 function str(name: string, v: unknown): string {

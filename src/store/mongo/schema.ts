@@ -8,6 +8,7 @@
  * | mention_edits | `<id>#v<version>`    | each version ≥ 2 as first written: who won an edit      |
  * | outbox        | outbox key           | one alert intent and its delivery state                 |
  * | outbox_claims | `<key>#<attempt>`    | who won each delivery attempt; TTL on `until`           |
+ * | ingest_journal| ingest round token   | alert intents of a round in flight (alert-journal.ts)   |
  * | crawl_runs    | run id               | run JSON + query fields; TTL on `recordedAt`            |
  * | source_state  | state key            | state JSON                                              |
  * | leases        | lease name           | holder, fencing token, expiry (the current view)        |
@@ -24,6 +25,7 @@
  * a winner that dies in between blocks nobody.
  */
 import type { Db, IndexDescription, WithoutId } from "mongodb";
+import type { AlertIntent } from "../store.js";
 import type { MentionDoc } from "./mention-codec.js";
 
 export const SCHEMA_VERSION = 1;
@@ -33,6 +35,7 @@ export const COLLECTIONS = {
   edits: "mention_edits",
   outbox: "outbox",
   claims: "outbox_claims",
+  journal: "ingest_journal",
   runs: "crawl_runs",
   sourceState: "source_state",
   leases: "leases",
@@ -58,6 +61,26 @@ export interface OutboxDoc {
   sentAt?: Date;
   receipt?: string;
   lastError?: string;
+}
+
+/** The alert intents decided for one version of a mention. */
+export interface JournalEntry {
+  mentionId: string;
+  version: number;
+  change: "new" | "changed";
+  /** The version's content hash (tells whether that version was stored). */
+  hash: string;
+  /** The ingest's `now` (ISO): the outbox rows' createdAt/notBefore. */
+  at: string;
+  intents: AlertIntent[];
+}
+
+/** One ingest round's intents, from before its writes until its outbox rows are in (alert-journal.ts). */
+export interface JournalDoc {
+  _id: string;
+  /** Wall-clock time of the round: a journal older than the grace period belongs to a round that died. */
+  at: Date;
+  entries: JournalEntry[];
 }
 
 /** A version ≥ 2 of a mention, as its writer won it (see the header). */
@@ -126,6 +149,7 @@ export function collections(db: Db) {
     edits: db.collection<EditDoc>(COLLECTIONS.edits),
     outbox: db.collection<OutboxDoc>(COLLECTIONS.outbox),
     claims: db.collection<ClaimDoc>(COLLECTIONS.claims),
+    journal: db.collection<JournalDoc>(COLLECTIONS.journal),
     runs: db.collection<RunDoc>(COLLECTIONS.runs),
     sourceState: db.collection<SourceStateDoc>(COLLECTIONS.sourceState),
     leases: db.collection<LeaseDoc>(COLLECTIONS.leases),
@@ -143,8 +167,6 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { brandId: 1, platform: 1, at: -1 }, name: "brand_platform_at" },
     { key: { label: 1, at: -1 }, name: "label_at" },
     { key: { at: -1, _id: -1 }, name: "at" },
-    // the sweep of alert intents whose writer died (see pending-alerts.ts); sparse: almost always absent
-    { key: { pendingSince: 1 }, name: "pending_since", sparse: true },
   ],
   [COLLECTIONS.outbox]: [
     // claims: due pending rows (and expired sending rows) in (notBefore, createdAt, _id) order
