@@ -2,6 +2,7 @@
  * Helpers shared by the forum-engine replicas: the replica clock for the forum world, dates the way
  * forum engines print them, newest-first/oldest-first paging, and the anti-bot walls forums sit behind.
  */
+import iconv from "iconv-lite";
 import { escapeHtml, LOADED_AT, MINUTE, wallTime } from "./replica-kit.js";
 
 export { LOADED_AT };
@@ -81,4 +82,19 @@ export function cloudflarePage(host: string): string {
 /** Paragraphs as `<br>`-separated lines (how old engines store post bodies). */
 export function brText(text: string[]): string {
   return text.map(escapeHtml).join("<br />\n<br />\n");
+}
+
+/** A query percent-encoded in windows-1251, as old Russian boards expect it ("ромашка" -> "%F0%EE…"). */
+export function cp1251Query(s: string): string {
+  return [...iconv.encode(s, "windows-1251")]
+    .map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`)
+    .join("");
+}
+
+/** The inverse of `cp1251Query` (`+` is a space). */
+export function decodeCp1251Query(raw: string): string {
+  const bytes = raw
+    .replace(/\+/g, " ")
+    .replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return iconv.decode(Buffer.from(bytes, "latin1"), "windows-1251");
 }

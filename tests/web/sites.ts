@@ -19,8 +19,10 @@ import { rssSite } from "./rss/site.js";
 import { catalogSite } from "./schema-org/site.js";
 import type { ReplicaSite } from "./server.js";
 import { sharedHost } from "./shared-host.js";
+import { smfSite } from "./smf/site.js";
 import { sravniSite } from "./sravni/site.js";
 import { trustpilotSite } from "./trustpilot/site.js";
+import { vanillaSite } from "./vanilla/site.js";
 import { vbulletinSite } from "./vbulletin/site.js";
 import { xenforoSite } from "./xenforo/site.js";
 import { yandexMapsSite } from "./yandex-maps/site.js";
@@ -55,4 +57,6 @@ export const allSites: ReplicaSite[] = [
   dreamjobSite,
   xenforoSite,
   invisionSite,
+  smfSite,
+  vanillaSite,
 ];

@@ -17,8 +17,15 @@
  *   /forum/showthread.php?t=6000                403 DDoS-Guard wall; t=6001: moved to vBulletin 5 markup
  * Stage 1 adds 2 posts to the brand's thread and a thread to the section.
  */
-import iconv from "iconv-lite";
-import { cloudflarePage, LOADED_AT, msAgo, slice, vbDate } from "../forum-kit.js";
+import {
+  cloudflarePage,
+  cp1251Query,
+  decodeCp1251Query,
+  LOADED_AT,
+  msAgo,
+  slice,
+  vbDate,
+} from "../forum-kit.js";
 import {
   BRAND_THREAD,
   FORUM,
@@ -34,6 +41,7 @@ import { escapeHtml, html, text } from "../replica-kit.js";
 import type { ReplicaRequest, ReplicaResponse, ReplicaSite } from "../server.js";
 
 export const VB_HOST = "forum.dengi-nn.ru";
+export { cp1251Query };
 export const VB_BASE = `https://${VB_HOST}/forum/`;
 const CHARSET = "windows-1251";
 export const POSTS_PER_PAGE = 5;
@@ -44,19 +52,6 @@ export const lastPostUrl = (t: number) => `${VB_BASE}showthread.php?goto=lastpos
 export const sectionUrl = `${VB_BASE}forumdisplay.php?f=${FORUM.sectionId}`;
 /** The query URL-encoded in windows-1251, as the board expects it. */
 export const searchUrl = `${VB_BASE}search.php?do=process&query=${cp1251Query(SEARCH_WORD)}&showposts=1`;
-
-export function cp1251Query(s: string): string {
-  return [...iconv.encode(s, CHARSET)]
-    .map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`)
-    .join("");
-}
-
-function decodeCp1251Query(raw: string): string {
-  const bytes = raw
-    .replace(/\+/g, " ")
-    .replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return iconv.decode(Buffer.from(bytes, "latin1"), CHARSET);
-}
 
 export function createVbulletinSite(options: { now?: Date } = {}): ReplicaSite {
   const now = options.now ?? LOADED_AT;
