@@ -10,8 +10,11 @@ import { googleAlertsSite } from "./google-alerts/site.js";
 import { mapsSite } from "./google-maps/site.js";
 import { playSite } from "./google-play/site.js";
 import { hhSite } from "./hh-ru/site.js";
+import { indeedSite } from "./indeed/site.js";
 import { invisionSite } from "./invision/site.js";
 import { irecommendSite } from "./irecommend/site.js";
+import { neoraboteSite } from "./neorabote/site.js";
+import { otrudeSite } from "./otrude/site.js";
 import { otzovikSite } from "./otzovik/site.js";
 import { phpbbSite } from "./phpbb/site.js";
 import { pravdaSite } from "./pravda-sotrudnikov/site.js";
@@ -59,4 +62,7 @@ export const allSites: ReplicaSite[] = [
   invisionSite,
   smfSite,
   vanillaSite,
+  neoraboteSite,
+  otrudeSite,
+  indeedSite,
 ];
