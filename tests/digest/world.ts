@@ -101,10 +101,12 @@ function platformOf(r: () => number) {
   return PLATFORMS[0]!;
 }
 
-/** One generated mention; `ageWeeks` 0 = the reported week. */
-function mention(
+export type WorldBrand = { id: string; name: string; competitor: boolean; scale: number };
+
+/** One generated mention number `n` of `brand` at `at` (epoch ms); `ageWeeks` 0 = the reported week. */
+export function mention(
   r: () => number,
-  brand: (typeof BRANDS)[number],
+  brand: WorldBrand,
   n: number,
   at: number,
   ageWeeks: number,
