@@ -8,23 +8,28 @@
  *
  * 1. `decide` runs for every new/changed mention BEFORE anything is written (a throwing rule stores
  *    nothing).
- * 2. ONE journal document (`ingest_journal`, `_id` = the round's token) records the round's intents:
- *    mention id, version, change, content hash, intents.
- * 3. The mentions are written (ingest.ts), then their intents are copied into the outbox
- *    (`flushEntries`: outbox keys are unique, so a copy made twice is made once).
- * 4. The journal document is deleted.
+ * 1. ONE journal document (`ingest_journal`, `_id` = the round's token) is inserted first, listing
+ *    the mentions the round will try to insert as new.
+ * 2. Every mention is inserted as new, stamped `insertedBy` = the round (a duplicate key: stored).
+ * 3. `decide` runs for the new ones and for the changed ones (read back), and the journal gets the
+ *    decided intents (mention id, version, change, content hash, intents) BEFORE any edit is written.
+ *    A throwing rule deletes the round's inserts again: nothing is stored without its intents.
+ * 4. Edits are written (ingest.ts), then all intents are copied into the outbox (`flushEntries`:
+ *    outbox keys are unique, so a copy made twice is made once), then the journal document goes.
  *
  * A journal document older than a grace period belongs to a round that died. `sweepJournal`, run by
- * `ingest` and `claimAlerts` at most every `sweepEveryMs`, finishes it: an entry whose mention version
- * was stored (a new mention exists; a changed one's `mention_edits` record has that content hash) is
- * copied to the outbox; an entry whose mention never got written is dropped (the next crawl sees that
- * mention as new again and decides afresh). Then the journal document goes. So a crash at any point
- * leaves either nothing or intents that reach the outbox on a later run, once per key. The cost is
- * one insert and one delete per round, not a write per mention.
+ * `ingest` at most every `sweepEveryMs`, finishes it: a decided entry whose version was stored (a new
+ * mention exists; a changed one's `mention_edits` record has that content hash) is copied to the
+ * outbox; an inserted new mention without a decision (the round died before deciding) is decided now,
+ * with the current rules; an entry whose mention never got written is dropped (the next crawl sees it
+ * as new again). So a crash at any point leaves either nothing or intents that reach the outbox on
+ * the next run, once per key. The cost is one journal insert, update and delete per round, not a
+ * write per mention.
  */
 import { randomUUID } from "node:crypto";
 import { type Collection, type Document, MongoBulkWriteError, type OptionalUnlessRequiredId } from "mongodb";
-import { outboxKeyOf } from "../store.js";
+import { type AlertDecider, outboxKeyOf } from "../store.js";
+import { fromMentionDoc, MENTION_PROJECTION } from "./mention-codec.js";
 import { type Collections, DUPLICATE_KEY, type JournalEntry, type OutboxDoc } from "./schema.js";
 
 /** A unique id for one ingest round (the journal document's `_id`). */
@@ -135,17 +140,36 @@ async function storedEntries(c: Collections, entries: JournalEntry[]): Promise<J
 }
 
 /**
- * Finish the journal documents of rounds that died more than `graceMs` ago. Returns how many outbox rows
- * were added.
+ * Finish the journal documents of rounds that died more than `graceMs` ago: their decided entries whose
+ * version was stored, and their inserted new mentions that never got a decision (decided now, with the
+ * current rules). Returns how many outbox rows were added.
  */
-export async function sweepJournal(c: Collections, graceMs: number, limit = 100): Promise<number> {
+export async function sweepJournal(
+  c: Collections,
+  graceMs: number,
+  decide: AlertDecider,
+  limit = 100,
+): Promise<number> {
   const stale = await c.journal
     .find({ at: { $lt: new Date(Date.now() - graceMs) } })
     .limit(limit)
     .toArray();
   let total = 0;
   for (const j of stale) {
-    const added = await flushEntries(c, await storedEntries(c, j.entries));
+    const entries = await storedEntries(c, j.entries);
+    const decided = new Set(j.entries.filter((e) => e.change === "new").map((e) => e.mentionId));
+    for (const id of j.candidates.filter((x) => !decided.has(x))) {
+      const d = await c.mentions.findOne(
+        { _id: id },
+        { projection: { ...MENTION_PROJECTION, insertedBy: 1 } },
+      );
+      if (!d || d.insertedBy !== j._id || d.version !== 1) continue;
+      const intents = decide(fromMentionDoc(d), "new");
+      const at = d.firstSeenAt.toISOString();
+      if (intents.length > 0)
+        entries.push({ mentionId: id, version: 1, change: "new", hash: d.contentHash, at, intents });
+    }
+    const added = await flushEntries(c, entries);
     for (const n of added.values()) total += n;
     await c.journal.deleteOne({ _id: j._id });
   }

@@ -2,20 +2,22 @@
  * The ingest of the MongoDB store: idempotent upserts with race-free new/changed detection, without
  * transactions. A batch is a handful of round trips, whatever its size:
  *
- *   read    the stored (hash, version, firstSeenAt) of every id in the batch
- *   decide  classify each mention new/changed/unchanged and call `decide` for the new/changed ones,
- *           all before any write (a throwing rule stores nothing)
- *   write   new: insertMany unordered into `mentions`; changed: insertMany unordered of version v+1
- *           into `mention_edits` (`_id` = `<id>#v<v+1>`), then the winners' replaceOne of the
- *           mention where its version is lower; unchanged: $max lastSeenAt.
- *   learn   a duplicate key (11000) means another process stored that mention or that version first:
- *           "already stored", never a failure. Losers help apply the winner's version and go round
- *           again with a fresh read (where they usually find the same content: unchanged). So two
- *           processes ingesting the same batch report each mention new exactly once and an edit
- *           changed exactly once: the unique `_id` decides, atomically on MongoDB and FerretDB alike
- *           (schema.ts explains why no conditional update decides anything).
- *   alert   the round's intents go into a journal document before the writes, and the winners'
- *           into the outbox after them (alert-journal.ts: why this survives a crash at any point).
+ *   insert  every mention as version 1, insertMany unordered: an inserted one is new (the common case
+ *           costs what a plain insertMany costs); a duplicate key (11000) means it is already stored:
+ *           never a failure.
+ *   read    the stored (hash, version, firstSeenAt) of those: same hash, unchanged ($max lastSeenAt);
+ *           another hash, changed.
+ *   decide  `decide` for the new and changed ones, in input order (a throwing rule deletes this
+ *           round's inserts again: nothing is stored without its intents).
+ *   edit    version v+1 of a changed mention is won by inserting `mention_edits` `<id>#v<v+1>` (unique
+ *           `_id`), then applied to the mention where its version is lower. A loser helps apply the
+ *           winner's version and goes round again (usually to find the same content: unchanged).
+ *   alert   intents are journaled before the writes and copied into the outbox after them
+ *           (alert-journal.ts: why this survives a crash at any point).
+ *
+ * So two processes ingesting the same batch report each mention new exactly once and an edit changed
+ * exactly once: a unique `_id` decides, atomically on MongoDB and FerretDB alike (schema.ts explains
+ * why no conditional update decides anything).
  *
  * FerretDB 1.24 notes: its `update` command stops at the first write error even when unordered, so
  * update batches are built never to fail (no upserts there); and an update there is not atomic, so
@@ -29,7 +31,7 @@ import {
   type ScoredMention,
   type StoredMention,
 } from "../../domain/mention.js";
-import type { AlertDecider, IngestItemResult, IngestResult } from "../store.js";
+import type { AlertDecider, AlertIntent, IngestItemResult, IngestResult } from "../store.js";
 import { flushEntries, insertNew, newToken } from "./alert-journal.js";
 import { checkMention, type MentionDoc, toMentionDoc } from "./mention-codec.js";
 import type { Collections, EditDoc, JournalEntry } from "./schema.js";
@@ -116,25 +118,53 @@ async function ingestRound(
 ): Promise<number[]> {
   const token = newToken();
   const single = options.singleKeyFilters ?? false;
+  const ids = todo.map((i) => mentions[i]!.id);
+  // 1. the journal first (alert-journal.ts): which mentions this round may insert
+  await c.journal.insertOne({ _id: token, at: new Date(), candidates: ids, entries: [] });
+  // 2. every mention inserted as new; a duplicate key means it is already stored
+  const fresh = todo.map((i) => ({
+    ...toMentionDoc(mentions[i]!, { firstSeenAt: now, lastSeenAt: now, contentHash: hashes[i]!, version: 1 }),
+    insertedBy: token,
+  }));
+  const inserted = await insertNew(c.mentions, fresh);
+  // 3. the stored ones: read, then changed or unchanged
   const existing = await readExisting(
     c,
-    todo.map((i) => mentions[i]!.id),
+    ids.filter((_, k) => !inserted[k]),
     single,
   );
-  const plans = todo.map((i) =>
-    plan(mentions[i]!, hashes[i]!, i, existing.get(mentions[i]!.id), decide, now),
-  );
+  const lost = new Set<number>();
+  const plans: Plan[] = [];
+  todo.forEach((i, k) => {
+    const id = ids[k]!;
+    if (inserted[k]) plans.push({ index: i, id, status: "new", doc: fresh[k]! });
+    else {
+      const ex = existing.get(id);
+      if (ex) plans.push(plan(mentions[i]!, hashes[i]!, i, ex, now));
+      else lost.add(i); // deleted since (an undone round): go round again
+    }
+  });
+  // 4. decide, in input order; a throwing rule undoes this round's inserts (nothing stored without intents)
+  try {
+    for (const p of plans) {
+      if (p.doc && p.status !== "unchanged")
+        p.entry = entryOf(p, decide(storedOf(mentions[p.index]!, p.doc), p.status), now);
+    }
+  } catch (err) {
+    const mine = plans
+      .filter((p) => p.status === "new")
+      .map((p) => ({ deleteOne: { filter: { _id: p.id } } }));
+    if (mine.length > 0) await c.mentions.bulkWrite(mine, { ordered: false });
+    await c.journal.deleteOne({ _id: token });
+    throw err;
+  }
   const entries = plans.flatMap((p) => (p.entry ? [p.entry] : []));
-  if (entries.length > 0) await c.journal.insertOne({ _id: token, at: new Date(), entries });
-  const news = plans.filter((p) => p.status === "new");
+  if (entries.length > 0) await c.journal.updateOne({ _id: token }, { $set: { entries } });
+
+  // 5. edits (each version won by a unique insert, then applied) and lastSeenAt of the unchanged
   const edits = plans.filter((p) => p.status === "changed");
   const touches = plans.filter((p) => p.status === "unchanged");
-
-  const [inserted, editsWon] = await Promise.all([
-    insertNew(
-      c.mentions,
-      news.map((p) => p.doc!),
-    ),
+  const [editsWon] = await Promise.all([
     insertNew(
       c.edits,
       edits.map((p) => editOf(p.doc!, now)),
@@ -148,10 +178,6 @@ async function ingestRound(
         )
       : undefined,
   ]);
-  const lost = new Set<number>();
-  news.forEach((p, k) => {
-    if (!inserted[k]) lost.add(p.index);
-  });
   const editsLost = edits.filter((p, k) => {
     if (!editsWon[k]) lost.add(p.index);
     return !editsWon[k];
@@ -163,20 +189,43 @@ async function ingestRound(
   );
   if (editsLost.length > 0) await helpApply(c, editsLost, single);
 
+  // 6. the winners' intents into the outbox, then the journal goes
   let added = new Map<string, number>();
   if (entries.length > 0) {
     await options.hooks?.afterMentionsWritten?.();
     added = await flushEntries(
       c,
-      plans.flatMap((p) => (p.entry && !lost.has(p.index) ? [p.entry] : [])),
+      entries.filter((e) => !editsLost.some((p) => p.id === e.mentionId)),
     );
-    await c.journal.deleteOne({ _id: token });
   }
+  await c.journal.deleteOne({ _id: token });
   for (const p of plans) {
     if (!lost.has(p.index))
       items[p.index] = { id: p.id, status: p.status, alertsQueued: added.get(p.id) ?? 0 };
   }
-  return plans.filter((p) => lost.has(p.index)).map((p) => p.index);
+  return todo.filter((i) => lost.has(i));
+}
+
+function storedOf(m: ScoredMention, doc: MentionDoc): StoredMention {
+  return {
+    ...m,
+    firstSeenAt: doc.firstSeenAt.toISOString(),
+    lastSeenAt: doc.lastSeenAt.toISOString(),
+    contentHash: doc.contentHash,
+    version: doc.version,
+  };
+}
+
+function entryOf(p: Plan, intents: AlertIntent[], now: Date): JournalEntry | undefined {
+  if (intents.length === 0 || p.status === "unchanged") return undefined;
+  return {
+    mentionId: p.id,
+    version: p.doc!.version,
+    change: p.status,
+    hash: p.doc!.contentHash,
+    at: now.toISOString(),
+    intents,
+  };
 }
 
 const EXISTING = { projection: { contentHash: 1, version: 1, firstSeenAt: 1 } } as const;
@@ -201,31 +250,16 @@ async function readExisting(c: Collections, ids: string[], single: boolean): Pro
   return out;
 }
 
-function plan(
-  m: ScoredMention,
-  hash: string,
-  index: number,
-  ex: Existing | undefined,
-  decide: AlertDecider,
-  now: Date,
-): Plan {
-  if (ex && ex.contentHash === hash) return { index, id: m.id, status: "unchanged" };
-  const status: ChangeStatus = ex ? "changed" : "new";
-  const version = ex ? ex.version + 1 : 1;
-  const firstSeenAt = ex ? ex.firstSeenAt : now;
-  const nowIso = now.toISOString();
-  const stored: StoredMention = {
-    ...m,
-    firstSeenAt: firstSeenAt.toISOString(),
-    lastSeenAt: nowIso,
+/** A stored mention: unchanged, or the next version (its alert intents are decided later). */
+function plan(m: ScoredMention, hash: string, index: number, ex: Existing, now: Date): Plan {
+  if (ex.contentHash === hash) return { index, id: m.id, status: "unchanged" };
+  const doc = toMentionDoc(m, {
+    firstSeenAt: ex.firstSeenAt,
+    lastSeenAt: now,
     contentHash: hash,
-    version,
-  };
-  const intents = decide(stored, status);
-  const doc = toMentionDoc(m, { firstSeenAt, lastSeenAt: now, contentHash: hash, version });
-  if (intents.length === 0) return { index, id: m.id, status, doc };
-  const entry: JournalEntry = { mentionId: m.id, version, change: status, hash, at: nowIso, intents };
-  return { index, id: m.id, status, doc, entry };
+    version: ex.version + 1,
+  });
+  return { index, id: m.id, status: "changed", doc };
 }
 
 function withoutId(doc: MentionDoc): WithoutId<MentionDoc> {

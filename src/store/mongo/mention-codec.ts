@@ -35,6 +35,8 @@ export interface MentionDoc {
   rating: number | null;
   /** The ScoredMention as JSON (the stored-only fields live in the fields above). */
   doc: string;
+  /** The ingest round that inserted version 1 (alert-journal.ts: how a dead round's new mentions are found). */
+  insertedBy?: string;
 }
 
 const STRING_FIELDS = ["id", "key", "brandId", "platform", "kind", "url", "text"] as const;

@@ -15,7 +15,7 @@
 import { MongoClient } from "mongodb";
 import type { ScoredMention } from "../../domain/mention.js";
 import type { DigestStore } from "../digest-port.js";
-import type { LeaseStore, Store } from "../store.js";
+import type { AlertDecider, LeaseStore, Store } from "../store.js";
 import { sweepJournal } from "./alert-journal.js";
 import {
   clientOptions,
@@ -36,12 +36,12 @@ export interface MongoStoreOptions extends TimeoutOptions {
   /** Database name. @default the database in the URI's path, else "repwatch" */
   database?: string;
   /**
-   * An ingest round's journal older than this belongs to a round that died: the next ingest or claim
-   * copies its stored mentions' intents to the outbox (alert-journal.ts).
+   * An ingest round's journal older than this belongs to a round that died: the next ingest copies its
+   * stored mentions' intents to the outbox (alert-journal.ts).
    * @default 60000
    */
   pendingGraceMs?: number;
-  /** How often (at most) ingest/claim look for orphaned intents. @default 30000 */
+  /** How often (at most) an ingest looks for journals of rounds that died. @default 30000 */
   sweepEveryMs?: number;
   /** Crawl runs are deleted this many days after they were last written (TTL index; not on FerretDB 1.24). @default 400 */
   runRetentionDays?: number;
@@ -93,10 +93,10 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
     }
   }
 
-  async function maybeSweep(cols: Collections): Promise<number> {
+  async function maybeSweep(cols: Collections, decide: AlertDecider): Promise<number> {
     if (Date.now() < nextSweep) return 0;
     nextSweep = Date.now() + sweepEveryMs;
-    return sweepJournal(cols, graceMs);
+    return sweepJournal(cols, graceMs, decide);
   }
 
   const clock = async () => serverNow(client!.db(database));
@@ -138,7 +138,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
 
     ingest: (mentions: ScoredMention[], decide, now = new Date()) =>
       guard(async (cols) => {
-        const recovered = await maybeSweep(cols);
+        const recovered = await maybeSweep(cols, decide);
         const r = await ingestMentions(cols, mentions, decide, now, {
           hooks: options.hooks,
           singleKeyFilters: ferretdb !== undefined,
@@ -153,7 +153,6 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
     claimAlerts: (claimer, limit, leaseMs, now = new Date()) =>
       guard(async (cols) => {
         if (limit <= 0) return [];
-        await maybeSweep(cols);
         return outboxOps(cols).claim(claimer, limit, leaseMs, now);
       }),
     markAlertSent: (key, receipt, now = new Date()) =>

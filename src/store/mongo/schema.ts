@@ -80,6 +80,9 @@ export interface JournalDoc {
   _id: string;
   /** Wall-clock time of the round: a journal older than the grace period belongs to a round that died. */
   at: Date;
+  /** The mentions the round tried to insert as new (those it did carry `insertedBy` = this `_id`). */
+  candidates: string[];
+  /** Intents decided for the round's new and changed mentions (written before any edit). */
   entries: JournalEntry[];
 }
 
