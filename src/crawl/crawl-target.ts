@@ -174,7 +174,7 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
       fresh++;
       const isNew = !opts.isSeen(it);
       if (isNew) unseen++;
-      const truncated = isNew && opts.followItem?.(it) === true && follows < (opts.maxFollows ?? 50);
+      const truncated = opts.followItem?.(it, isNew) === true && follows < (opts.maxFollows ?? 50);
       if (truncated) follows++;
       items.push(truncated ? await follow(it) : it);
     }

@@ -78,11 +78,13 @@ export interface CrawlTargetOptions {
   /** Share of items that usually have each field (from SourceState): a sharp drop → `degraded`. */
   usualCoverage?: Record<string, number>;
   /**
-   * Follow a review's own page (`item.url`) when the list shows only a truncated text: new (unseen)
-   * items for which this returns true are re-read there with the same `extract`, and the review
-   * page's item is merged over the list's. A failure keeps the list item and adds a warning.
+   * Follow a review's own page (`item.url`) when the list shows only a truncated text: items for
+   * which this returns true are re-read there with the same `extract`, and the review page's item
+   * is merged over the list's. A failure keeps the list item and adds a warning. `isNew` is
+   * `!isSeen(item)`: a caller usually follows new items, and seen ones only when their teaser no
+   * longer matches what it stored.
    */
-  followItem?: (item: RawMention) => boolean;
+  followItem?: (item: RawMention, isNew: boolean) => boolean;
   /** At most this many review pages followed per crawl. @default 50 */
   maxFollows?: number;
   signal?: AbortSignal;

@@ -9,12 +9,13 @@ import { type DeliveryResult, deliverPending } from "../alert/deliver.js";
 import type { Notifier } from "../alert/notifiers/notifier.js";
 import type { Config } from "../config/load.js";
 import type { CrawlTargetOptions, CrawlTargetResult, ExtractFn, Fetcher } from "../crawl/types.js";
-import { naturalKeyOf, type ScoredMention } from "../domain/mention.js";
+import { naturalKeyOf, type RawMention, type ScoredMention, type StoredMention } from "../domain/mention.js";
 import type { CrawlRun, SourceState, SourceStatus, Store } from "../store/store.js";
 import type { Logger } from "../util/logger.js";
 import { createProgress } from "../util/progress.js";
 import { type Analyse, type MatchBrand, scoreItem } from "./score.js";
 import { type CrawlTarget, isDue, listTargets } from "./targets.js";
+import { shouldFollow, withStoredFull } from "./teasers.js";
 
 export interface RunDeps {
   config: Config;
@@ -69,6 +70,8 @@ export interface RunSummary {
   someFailed: boolean;
 }
 
+/** Item keys remembered per target for the incremental stop of non-targeted sources. */
+const SEEN_KEYS_KEPT = 500;
 const FAILING: readonly SourceStatus[] = ["failed", "blocked", "broken"];
 /** Targets crawled at once (different hosts proceed in parallel; one host is still paced as one). */
 const TARGET_CONCURRENCY = 4;
@@ -177,11 +180,14 @@ async function crawlOne(
   const started = now();
   const summary = emptySummary(t, "ok");
   let unchanged = 0;
-  const known = new Set(
+  // Seen = stored as a mention, or seen on an earlier crawl of this target without matching the brand
+  // (forum posts, feed entries): both count for the incremental stop.
+  const stored = new Map(
     (await deps.store.findMentions({ brandId: t.brand.id, platform: t.source.id, limit: 5000 })).map(
-      (m) => m.key,
+      (m): [string, StoredMention] => [m.key, m],
     ),
   );
+  const known = new Set([...stored.keys(), ...(state?.lastSeenIds ?? [])]);
   let result: CrawlTargetResult;
   try {
     result = await deps.crawlTarget({
@@ -190,6 +196,8 @@ async function crawlOne(
       fetcher: deps.fetcher,
       extract: deps.extract,
       isSeen: (item) => known.has(naturalKeyOf(item)),
+      // A list that shows only a teaser: read the review's own page when new or edited.
+      followItem: (item, isNew) => shouldFollow(item, isNew, stored.get(naturalKeyOf(item))),
       mode: state?.lastRunAt ? "incremental" : "backfill",
       usualItems: state?.usualItems,
       usualCoverage: state?.usualCoverage,
@@ -204,6 +212,7 @@ async function crawlOne(
   summary.error = result.error;
 
   const scored = result.items
+    .map((item) => withStoredFull(item, stored.get(naturalKeyOf(item))))
     .map((raw) => scoreItem(raw, t.brand, t.source, { analyse: deps.analyse, matchBrand: deps.matchBrand }))
     .filter((m): m is ScoredMention => m !== undefined);
 
@@ -229,6 +238,8 @@ async function crawlOne(
       consecutiveFailures: failing ? (state?.consecutiveFailures ?? 0) + 1 : 0,
       usualItems: healthy ? Math.round(result.items.length / Math.max(1, result.pages)) : state?.usualItems,
       usualCoverage: healthy ? result.coverage : state?.usualCoverage,
+      lastSeenIds:
+        result.items.length > 0 ? recentKeys(result.items, state?.lastSeenIds) : state?.lastSeenIds,
     });
     const run: CrawlRun = {
       id: `${started.toISOString()}|${t.stateKey}`,
@@ -258,4 +269,9 @@ async function crawlOne(
     `crawled ${t.startUrl}`,
   );
   return { summary, scored: scored.length, unchanged };
+}
+
+/** Keys of the items seen in this crawl, then the earlier ones, bounded (newest first). */
+function recentKeys(items: readonly RawMention[], earlier: readonly string[] = []): string[] {
+  return [...new Set([...items.map(naturalKeyOf), ...earlier])].slice(0, SEEN_KEYS_KEPT);
 }

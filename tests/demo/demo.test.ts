@@ -54,7 +54,9 @@ describe("npm run demo", () => {
   );
   let firstTotals = { mentions: 0, alerts: 0 };
 
-  it("first run stores every replica review and alerts each negative one once", async () => {
+  it("first run stores every replica review and alerts each negative one once", {
+    timeout: 240_000,
+  }, async () => {
     const first = await demo(out, ["--fresh"]);
     expect(first.code).toBe(0);
     const s = summary();
@@ -106,7 +108,7 @@ describe("npm run demo", () => {
     }
   });
 
-  it("second run reports 0 new and sends nothing twice", async () => {
+  it("second run reports 0 new and sends nothing twice", { timeout: 240_000 }, async () => {
     const second = await demo(out);
     expect(second.code).toBe(0);
     const s = summary();
