@@ -14,7 +14,7 @@ import {
   openMongoStore,
 } from "../../src/store/mongo/mongo-store.js";
 import { StoreUnavailableError } from "../../src/store/store.js";
-import { describeStoreContract, T0 } from "./contract.js";
+import { at, describeStoreContract, T0 } from "./contract.js";
 import { mongoTestServer } from "./ferretdb.js";
 import { makeScoredMention, makeScoredMentions, noAlerts, recordingDecider } from "./fixtures.js";
 import { closedPort } from "./mongo-helpers.js";
@@ -191,6 +191,37 @@ withServer("mongodb store", () => {
         expect(r.alertsQueued).toBe(4);
         const again = await next.ingest([edited], recordingDecider(), new Date(T0.getTime() + 2000));
         expect([again.unchanged, again.alertsQueued]).toEqual([1, 0]);
+      } finally {
+        await d.cleanup();
+      }
+    });
+
+    it("a round that dies before deciding: the next ingest decides its new mentions, once", async () => {
+      const d = freshDatabase();
+      try {
+        const dying = d.open({
+          hooks: {
+            afterInsert: () => {
+              throw new Error("process died here");
+            },
+          },
+        });
+        await dying.init();
+        const batch = makeScoredMentions(10);
+        const negatives = batch.filter((m) => m.analysis.label === "negative").length;
+        await expect(dying.ingest(batch, recordingDecider(), T0)).rejects.toThrow("process died here");
+        expect(await dying.countMentions()).toBe(10);
+        expect(await dying.listAlerts()).toEqual([]);
+
+        const next = d.open({ pendingGraceMs: 0 });
+        await next.init();
+        const decide = recordingDecider();
+        const r = await next.ingest(batch, decide, at(60_000));
+        expect([r.new, r.unchanged, r.alertsQueued]).toEqual([0, 10, 2 * negatives]);
+        expect(decide.calls.map((x) => x.change)).toEqual(Array(10).fill("new")); // the dead round's, decided now
+        const rows = await next.listAlerts();
+        expect(rows).toHaveLength(2 * negatives);
+        expect(rows.every((x) => x.change === "new" && x.createdAt === T0.toISOString())).toBe(true);
       } finally {
         await d.cleanup();
       }

@@ -39,8 +39,11 @@ import type { Collections, EditDoc, JournalEntry } from "./schema.js";
 /** A batch still contended after this many rounds is an error (a writer storm, not a race). */
 const MAX_ROUNDS = 8;
 
+/** Test seams: the crash tests stop the server (or throw) at these points of a round. */
 export interface IngestHooks {
-  /** Called after a round's mentions are written and before their outbox rows (crash tests stop the server here). */
+  /** After the round's new mentions are inserted, before any alert decision. */
+  afterInsert?: () => void | Promise<void>;
+  /** After the round's mentions are written, before their outbox rows. */
   afterMentionsWritten?: () => void | Promise<void>;
 }
 
@@ -127,6 +130,7 @@ async function ingestRound(
     insertedBy: token,
   }));
   const inserted = await insertNew(c.mentions, fresh);
+  await options.hooks?.afterInsert?.();
   // 3. the stored ones: read, then changed or unchanged
   const existing = await readExisting(
     c,
