@@ -24,6 +24,9 @@ export interface RunSpec {
 }
 
 const spec = JSON.parse(process.argv[2] ?? "{}") as RunSpec;
+// As in production (compiled JS): no source-mapped stack traces. tsx turns them on, and Playwright
+// captures a stack on every API call, which then costs a source-map lookup (both crawlers alike).
+process.setSourceMapsEnabled(false);
 
 const otzovik = Source.parse(
   parse(readFileSync(new URL("../sources/otzovik.yaml", import.meta.url), "utf8")),

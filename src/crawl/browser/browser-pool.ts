@@ -125,6 +125,8 @@ export function createBrowserPool(o: BrowserPoolOptions): BrowserPool {
     const ctx = await b.newContext({
       userAgent: o.userAgent,
       serviceWorkers: "block",
+      // A small viewport: less to paint; pages are read from the DOM, never looked at.
+      viewport: { width: 1024, height: 640 },
       acceptDownloads: false,
     });
     await o.setupContext(ctx);
