@@ -211,13 +211,24 @@ describe("crawlTarget: more statuses and pagination styles", () => {
   it("follows a review's own page when the list text is truncated", async () => {
     const r = await run("trunc", {
       source: labSource({ pagination: { type: "none" } }),
-      followItem: (i) => i.text.endsWith("…"),
+      followItem: (i, isNew) => isNew && i.text.endsWith("…"),
       isSeen: (i) => i.externalId === "8",
     });
     expect(r.items).toHaveLength(5);
     const byId = new Map(r.items.map((i) => [i.externalId, i]));
     expect(byId.get("12")?.text).toMatch(/^Текст отзыва номер 12: всё было хорошо/);
     expect(byId.get("12")?.url).toBe("https://reviews.lab/review/12.html");
-    expect(byId.get("8")?.text.endsWith("…")).toBe(true); // already seen: not followed
+    expect(byId.get("8")?.text.endsWith("…")).toBe(true); // already seen: the caller did not ask
+  });
+
+  it("follows a seen item when the caller asks (its teaser no longer matches what was stored)", async () => {
+    const r = await run("trunc", {
+      source: labSource({ pagination: { type: "none" } }),
+      followItem: (i) => i.text.endsWith("…"),
+      isSeen: (i) => i.externalId === "8",
+    });
+    const eight = r.items.find((i) => i.externalId === "8");
+    expect(eight?.text.endsWith("…")).toBe(false);
+    expect(eight?.text).toMatch(/^Текст отзыва номер 8/);
   });
 });
