@@ -27,6 +27,7 @@ function make(tag: string, extra: Partial<Parameters<typeof createBrowserFetcher
     maxRetries: 2,
     backoffBaseMs: 20,
     browserEnv: { [TAG_VAR]: tag },
+    loadWaitMs: 800,
     ...extra,
   });
 }
@@ -113,6 +114,20 @@ describe("browser fetcher: rendering and steps", () => {
       await f.close();
     }
     expect((await fetcher.fetch(`${J}/p/1`, browserSettings())).body).toContain("page 1");
+  });
+});
+
+describe("browser fetcher: per-page deadline", () => {
+  it("closes a page whose script never yields (page.evaluate included), and carries on", async () => {
+    const f = make(`busy-${process.pid}`, { maxRetries: 0, maxPages: 1 });
+    try {
+      const err = await failure(f.fetch(`${J}/busy`, browserSettings({ timeoutMs: 1500 })));
+      expect(err).toBeInstanceOf(RetryableError);
+      expect(err.message).toMatch(/not done within 1500 ms/);
+      expect((await f.fetch(`${J}/p/2`, browserSettings())).body).toContain("page 2");
+    } finally {
+      await f.close();
+    }
   });
 });
 

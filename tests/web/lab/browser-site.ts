@@ -6,6 +6,7 @@
  *   /state           `window.initialState` and a `#__NEXT_DATA__` script, no items in the DOM
  *   /never           renders at once, but an async script never arrives (the load event never fires)
  *   /never-doc       the document itself never finishes
+ *   /busy            renders, then its script spins forever (the renderer never answers again)
  *   /p/<n>           a plain page
  *   /xhr?path=<p>    a page that fetches <p> and shows "xhr ok: …" or "xhr failed"
  *   /to?location=<u> a 302 to anywhere
@@ -128,6 +129,8 @@ document.querySelector('.more').addEventListener('click', function () {
             `<script>window.initialState = ${JSON.stringify(state)};</script>`,
         );
       }
+      if (p === "/busy")
+        return html(`<p class="ready">busy</p><script>setTimeout(function () { for (;;) {} }, 30);</script>`);
       if (p === "/never") return html(`<p class="ready">rendered</p><script async src="/hang.js"></script>`);
       const plain = /^\/p\/(\d+)$/.exec(p);
       if (plain) return html(`<p class="page">page ${plain[1]}</p>`);
