@@ -9,66 +9,23 @@
  *   mention's JSON string (mention-codec.ts: scraped keys never become BSON keys), so they cannot be
  *   grouped by the server; the week's matching documents are STREAMED (a cursor in batches) and folded
  *   into bounded top lists and a term tally — memory stays bounded by the limits, not by the week.
- * - publication records: claims are decided by inserting `<key>#<attempt>` into `digest_claims` (a
- *   unique insert is atomic everywhere; a conditional update is not on FerretDB 1.24, see schema.ts).
+ * - publication records: digest-records.ts.
  */
 import type { Db, Filter } from "mongodb";
 import type { MentionKind, SentimentLabel, StoredMention } from "../../domain/mention.js";
 import {
   type DigestFacts,
   type DigestFactsQuery,
-  type DigestPatch,
-  type DigestRecord,
-  type DigestState,
   type IncidentRecord,
   rankTerms,
   type VolumeCell,
 } from "../digest-port.js";
 import type { OutboxState } from "../store.js";
+import { digestRecords } from "./digest-records.js";
 import { fromMentionDoc, instant, MENTION_PROJECTION, type MentionDoc } from "./mention-codec.js";
-import { type Collections, DUPLICATE_KEY } from "./schema.js";
+import type { Collections } from "./schema.js";
 
 const BATCH = 2_000;
-
-interface DigestDoc {
-  _id: string;
-  brandId: string;
-  week: string;
-  channel: string;
-  state: DigestState;
-  attempts: number;
-  createdAt: Date;
-  updatedAt: Date;
-  claimedBy?: string | null;
-  claimedUntil?: Date | null;
-  /** Progress as JSON (messageTs, fileId, uploadUrl, uploaded, shared, sentAt, lastError). */
-  doc: string;
-}
-
-interface ClaimDoc {
-  _id: string;
-  key: string;
-  attempt: number;
-  holder: string;
-  until: Date;
-}
-
-function toRecord(d: DigestDoc): DigestRecord {
-  const r: DigestRecord = {
-    key: d._id,
-    brandId: d.brandId,
-    week: d.week,
-    channel: d.channel,
-    state: d.state,
-    attempts: d.attempts,
-    createdAt: d.createdAt.toISOString(),
-    updatedAt: d.updatedAt.toISOString(),
-    ...(JSON.parse(d.doc) as Partial<DigestRecord>),
-  };
-  if (d.claimedBy) r.claimedBy = d.claimedBy;
-  if (d.claimedUntil) r.claimedUntil = d.claimedUntil.toISOString();
-  return r;
-}
 
 const str = (name: string, v: unknown): string => {
   if (typeof v !== "string") throw new TypeError(`${name} must be a string, got ${typeof v}`);
@@ -136,9 +93,6 @@ function* termRows(tallies: [Tally, Tally]) {
 }
 
 export function digestOps(c: Collections, db: Db) {
-  const digests = db.collection<DigestDoc>("digests");
-  const claims = db.collection<ClaimDoc>("digest_claims");
-
   async function cellsOf(brandId: string, bounds: Date[]): Promise<VolumeCell[]> {
     const cells: VolumeCell[] = [];
     for (let week = 0; week + 1 < bounds.length; week++) {
@@ -277,90 +231,8 @@ export function digestOps(c: Collections, db: Db) {
     };
   }
 
-  async function claim(
-    ref: Pick<DigestRecord, "key" | "brandId" | "week" | "channel">,
-    holder: string,
-    leaseMs: number,
-    now: Date,
-  ): Promise<DigestRecord | undefined> {
-    const key = str("key", ref.key);
-    try {
-      await digests.insertOne({
-        _id: key,
-        brandId: str("brandId", ref.brandId),
-        week: str("week", ref.week),
-        channel: str("channel", ref.channel),
-        state: "pending",
-        attempts: 0,
-        createdAt: now,
-        updatedAt: now,
-        doc: "{}",
-      });
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== DUPLICATE_KEY) throw err;
-    }
-    const d = (await digests.findOne({ _id: key }))!;
-    if (d.state === "sent" || d.state === "failed") return undefined;
-    if (d.state === "sending" && d.claimedBy !== holder && d.claimedUntil && d.claimedUntil > now)
-      return undefined;
-    const attempt = d.attempts + 1;
-    const until = new Date(now.getTime() + leaseMs);
-    try {
-      await claims.insertOne({ _id: `${key}#${attempt}`, key, attempt, holder, until });
-    } catch (err) {
-      if ((err as { code?: unknown }).code === DUPLICATE_KEY) return undefined; // another job won this attempt
-      throw err;
-    }
-    await digests.updateOne(
-      { _id: key },
-      {
-        $set: { state: "sending", claimedBy: holder, claimedUntil: until, attempts: attempt, updatedAt: now },
-      },
-    );
-    return toRecord((await digests.findOne({ _id: key }))!);
-  }
-
-  async function update(key: string, holder: string, patch: DigestPatch, now: Date): Promise<DigestRecord> {
-    const d = await digests.findOne({ _id: str("key", key) });
-    if (d?.state !== "sending" || d.claimedBy !== holder)
-      throw new Error(`digest ${JSON.stringify(key)} is not held by ${holder} (another job took it over?)`);
-    const { state = "sending", ...progress } = patch;
-    const doc: Partial<DigestRecord> = { ...(JSON.parse(d.doc) as Partial<DigestRecord>), ...progress };
-    if (state === "sent") doc.sentAt = now.toISOString();
-    const ends = state !== "sending";
-    await digests.updateOne(
-      { _id: key },
-      {
-        $set: {
-          state,
-          updatedAt: now,
-          doc: JSON.stringify(doc),
-          claimedBy: ends ? null : d.claimedBy,
-          claimedUntil: ends ? null : d.claimedUntil,
-        },
-      },
-    );
-    return toRecord((await digests.findOne({ _id: key }))!);
-  }
-
   return {
     facts,
-    claim,
-    update,
-    async get(key: string): Promise<DigestRecord | undefined> {
-      const d = await digests.findOne({ _id: str("key", key) });
-      return d ? toRecord(d) : undefined;
-    },
-    async list(filter: { brandId?: string; week?: string } = {}): Promise<DigestRecord[]> {
-      const f: Filter<DigestDoc> = {};
-      if (filter.brandId !== undefined) f.brandId = { $eq: str("brandId", filter.brandId) };
-      if (filter.week !== undefined) f.week = { $eq: str("week", filter.week) };
-      const docs = await digests.find(f).toArray();
-      return docs
-        .map(toRecord)
-        .sort((a, b) =>
-          a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.key < b.key ? -1 : 1,
-        );
-    },
+    ...digestRecords(db),
   };
 }
