@@ -23,7 +23,16 @@ interface RunFlags {
   dryRun?: boolean;
   json?: boolean;
   summaryOut?: string;
+  digest?: boolean;
+  graceSeconds?: number;
 }
+
+/** A whole number of seconds/port from a flag: commander passes strings. */
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} expects a whole number ≥ 0, got "${v}"`);
+  return n;
+};
 
 const configDir = () => resolve(program.opts<{ configDir: string }>().configDir);
 
@@ -36,10 +45,76 @@ program
   .option("--dry-run", "fetch and analyse, store nothing, alert nothing")
   .option("--json", "print the run summary as JSON")
   .option("--summary-out <file>", "also write the run summary as JSON to this file")
+  .option("--no-digest", "skip the weekly digest step (full runs do it when its schedule fired)")
+  .option(
+    "--grace-seconds <n>",
+    "on SIGTERM/SIGINT, let pages in flight finish this long",
+    int("--grace-seconds"),
+    20,
+  )
   .action(async (o: RunFlags) => {
     const { runCommand } = await import("./cli/run-command.js");
     const { exitCode } = await runCommand({ ...o, configDir: configDir() });
     process.exitCode = exitCode;
+  });
+
+program
+  .command("daemon")
+  .description(
+    "crawl each source on its schedule, deliver alerts, publish the digest; leases let replicas share one store",
+  )
+  .option("--source <id>", "only this source")
+  .option("--brand <id>", "only this brand")
+  .option(
+    "--metrics-port <n>",
+    "serve /metrics and /healthz on this port (default: $REPWATCH_METRICS_PORT)",
+    int("--metrics-port"),
+  )
+  .option(
+    "--sweep-seconds <n>",
+    "look for due work (missed firings, a dead replica's) this often",
+    int("--sweep-seconds"),
+    60,
+  )
+  .option(
+    "--grace-seconds <n>",
+    "on SIGTERM/SIGINT, let pages in flight finish this long",
+    int("--grace-seconds"),
+    20,
+  )
+  .option("--no-digest", "do not publish the weekly digest from this daemon")
+  .action(
+    async (o: {
+      source?: string;
+      brand?: string;
+      metricsPort?: number;
+      sweepSeconds?: number;
+      graceSeconds?: number;
+      digest?: boolean;
+    }) => {
+      const { daemonCommand } = await import("./cli/daemon-command.js");
+      process.exitCode = await daemonCommand({ ...o, configDir: configDir() });
+    },
+  );
+
+program
+  .command("status")
+  .description("the last run of every source and its health, pending and failed alerts, the digest")
+  .option("--source <id>", "only this source")
+  .option("--json", "print as JSON")
+  .action(async (o: { source?: string; json?: boolean }) => {
+    const { statusCommand } = await import("./cli/status-command.js");
+    process.exitCode = await statusCommand({ ...o, configDir: configDir() });
+  });
+
+program
+  .command("doctor")
+  .description("check the environment: config, store, Slack token and channels, Chromium, DNS, clock")
+  .option("--source <id>", "only this source's hosts")
+  .option("--json", "print the checks as JSON")
+  .action(async (o: { source?: string; json?: boolean }) => {
+    const { doctorCommand } = await import("./cli/doctor-command.js");
+    process.exitCode = await doctorCommand({ ...o, configDir: configDir() });
   });
 
 program

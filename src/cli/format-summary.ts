@@ -14,11 +14,20 @@ export function formatSummary(s: RunSummary): string {
       `alerts ${String(t.alerts).padStart(3)}`,
       `${(t.durationMs / 1000).toFixed(1)}s`,
       t.error ? ` ${t.error}` : "",
+      t.note && t.note !== "not due" ? ` (${t.note})` : "",
     ].join("  "),
   );
   const a = s.alerts;
+  if (s.dryRun)
+    return [
+      "run summary (dry run: nothing was stored, nothing was alerted)",
+      ...rows.map((r) => `  ${r}`),
+      `would store: ${s.mentions.new} new, ${s.mentions.changed} changed (${s.mentions.unchanged} unchanged)`,
+      `would queue: ${a.queued} alerts`,
+      "",
+    ].join("\n");
   return [
-    "run summary",
+    s.interrupted ? "run summary (cut short by a shutdown: what was not done stays due)" : "run summary",
     ...rows.map((r) => `  ${r}`),
     `mentions: ${s.mentions.new} new, ${s.mentions.changed} changed, ${s.mentions.unchanged} unchanged`,
     `alerts: ${a.queued} queued, ${a.sent} sent, ${a.retrying} retrying, ${a.failed} failed${a.held ? `, ${a.held} held` : ""}`,

@@ -34,6 +34,13 @@ export const Env = z.object({
   REPWATCH_ORIGIN_MAP: z.string().optional(),
   /** Extra `host:port` pairs the private-address guard lets through (the replica web in tests). */
   REPWATCH_ALLOW_ADDRESSES: z.string().optional(),
+  /**
+   * Time to live of the store leases (one per crawled target, one per source in the daemon), seconds:
+   * a dead process's work is taken over this long after it stopped renewing. @default 60
+   */
+  REPWATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Daemon: serve `/metrics` (Prometheus) and `/healthz` on this port (0: any free port). Unset: no server. */
+  REPWATCH_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
 });
 export type Env = z.infer<typeof Env>;
 
