@@ -110,14 +110,16 @@ function breakdowns(
     .map(([key, kind]): Breakdown => {
       const f: CellFilter = (c) => keyOf(c) === key;
       const now = ratingOf(cells, cur, f);
+      const before = ratingOf(cells, cur - 1, f);
       return {
         key,
         name: nameOf(key, kind),
         kind,
         current: countsOf(cells, cur, f),
         previous: countsOf(cells, cur - 1, f),
-        rating: metric(now.avg, ratingOf(cells, cur - 1, f).avg, 2),
+        rating: metric(now.avg, before.avg, 2),
         ratingCount: now.count,
+        previousRatingCount: before.count,
       };
     })
     .sort(
@@ -126,19 +128,27 @@ function breakdowns(
     );
 }
 
-/** Per-platform weekly averages for the platforms with the most ratings over the period (at most 3). */
+/** A platform's weekly average is drawn only from this many ratings up (fewer is noise)… */
+export const MIN_RATINGS_PER_POINT = 3;
+/** …and a platform's line only when it has this many such weeks. */
+export const MIN_POINTS_PER_LINE = 3;
+
+/** Per-platform weekly averages of the (at most 3) most rated platforms that have enough ratings to draw. */
 function ratingTrends(cells: readonly VolumeCell[], weeks: number, nameOf: (p: string) => string) {
   const rated = new Map<string, number>();
   for (const c of cells) rated.set(c.platform, (rated.get(c.platform) ?? 0) + c.rated);
   return [...rated]
-    .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 3)
     .map(([platform]) => ({
       platform,
       name: nameOf(platform),
-      points: Array.from({ length: weeks }, (_, i) => ratingOf(cells, i, (c) => c.platform === platform).avg),
-    }));
+      points: Array.from({ length: weeks }, (_, i) => {
+        const r = ratingOf(cells, i, (c) => c.platform === platform);
+        return r.count >= MIN_RATINGS_PER_POINT ? r.avg : null;
+      }),
+    }))
+    .filter((t) => t.points.filter((p) => p !== null).length >= MIN_POINTS_PER_LINE)
+    .slice(0, 3);
 }
 
 function employerSection(d: DigestInput, cur: number, platforms: Breakdown[]): EmployerSection | null {

@@ -1,5 +1,6 @@
 /** Mentions as digest cards, and crawl runs as source-health rows. Pure. */
 import type { StoredMention } from "../domain/mention.js";
+import { NON_PHRASE_NOTES } from "../store/digest-port.js";
 import type { CrawlRun, SourceStatus } from "../store/store.js";
 import type { HealthVerdict, MentionCard, SourceHealthRow } from "./model.js";
 
@@ -26,7 +27,10 @@ export function mentionCard(m: StoredMention, now: Date, platformName: string = 
   const body =
     m.match?.snippet || [m.text, m.cons ? `Cons: ${m.cons}` : ""].filter(Boolean).join(" ") || m.title || "";
   const reasons = m.analysis.reasons
-    .filter((r) => r.weight < 0 && r.field !== "rating")
+    .filter(
+      (r) =>
+        r.weight < 0 && r.field !== "rating" && !(NON_PHRASE_NOTES as readonly unknown[]).includes(r.note),
+    )
     .sort((a, b) => a.weight - b.weight)
     .map((r) => r.term)
     .filter((t, i, all) => all.indexOf(t) === i)

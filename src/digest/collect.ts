@@ -50,6 +50,11 @@ export function competitorsOf(
   return ids.filter((id) => id !== brandId);
 }
 
+/** A source's name for the report: "Правда сотрудников — отзывы о работодателях" → "Правда сотрудников". */
+export function shortName(name: string): string {
+  return name.split(/\s+[—–]\s+|\s+\(/)[0]!.trim() || name;
+}
+
 export function boundsOf(weeks: readonly WeekRange[]): string[] {
   return [...weeks.map((w) => w.from), weeks[weeks.length - 1]!.to];
 }
@@ -145,7 +150,7 @@ export async function collectDigest(o: CollectOptions): Promise<Digest> {
     for (const r of await store.listRuns({ sourceId, limit: RUNS_PER_SOURCE }))
       if (r.brandId === brand.id && r.startedAt >= last.from && r.startedAt < last.to) runs.push(r);
   }
-  const names = new Map([...config.sources].map(([id, s]) => [id, s.name]));
+  const names = new Map([...config.sources].map(([id, s]) => [id, shortName(s.name)]));
   return aggregateDigest({
     brand: { id: brand.id, name: brand.name },
     timezone: tz,

@@ -101,6 +101,7 @@ export function shareChange(m: Metric, polarity: Polarity): ChangeText {
 
 /** Change of an average rating (1..5). */
 export function ratingChange(m: Metric): ChangeText {
+  if (m.current !== null && m.previous === null) return { arrow: "→", text: "new", tone: "flat" };
   if (m.delta === null) return { arrow: "→", text: "—", tone: "flat" };
   if (Math.abs(m.delta) < 0.05) return { arrow: "→", text: "no change", tone: "flat" };
   return {

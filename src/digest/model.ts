@@ -43,7 +43,9 @@ export interface Breakdown {
   current: SentimentCounts;
   previous: SentimentCounts;
   rating: Metric;
+  /** Ratings behind `rating.current` and `rating.previous`. */
   ratingCount: number;
+  previousRatingCount: number;
 }
 
 export interface MentionCard {

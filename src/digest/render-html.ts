@@ -4,7 +4,7 @@
  * (one column), on a desktop (two), and prints to A4 (the PDF is this page printed by Chromium).
  * Pure: Digest → string.
  */
-import { KIND_NAMES } from "./aggregate.js";
+import { KIND_NAMES, MIN_RATINGS_PER_POINT } from "./aggregate.js";
 import {
   fmtInstant,
   fmtInt,
@@ -39,6 +39,13 @@ import {
   volumeTrendChart,
 } from "./svg-charts.js";
 
+/** "a, b, c and 4 more". */
+function listSome(items: readonly string[], max: number): string {
+  return items.length <= max
+    ? items.join(", ")
+    : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+
 /** The things that need a decision this week, most urgent first (plain text). */
 export function decisions(d: Digest): string[] {
   const out: string[] = [];
@@ -49,16 +56,29 @@ export function decisions(d: Digest): string[] {
         (oldest ? ` (the oldest waits ${oldest.ageDays} day${oldest.ageDays === 1 ? "" : "s"})` : ""),
     );
   for (const i of d.incidents.filter((x) => x.type !== "health")) out.push(`${i.title} — ${i.detail}`);
+  // a fall counts when both weeks have enough ratings to mean something
   const falls = d.platforms
-    .filter((p) => p.rating.delta !== null && p.rating.delta <= -0.2)
+    .filter(
+      (p) =>
+        p.rating.delta !== null &&
+        p.rating.delta <= -0.2 &&
+        p.ratingCount >= MIN_RATINGS_PER_POINT &&
+        p.previousRatingCount >= MIN_RATINGS_PER_POINT,
+    )
     .sort((a, b) => a.rating.delta! - b.rating.delta!)
     .map((p) => `${p.name} ${fmtRating(p.rating.previous)} → ${fmtRating(p.rating.current)}`);
-  if (falls.length) out.push(`Rating fell on ${falls.join(", ")}`);
+  if (falls.length) out.push(`Rating fell on ${listSome(falls, 3)}`);
   const neg = d.headline.negativeShare;
   if (neg.delta !== null && neg.delta >= 0.05)
     out.push(`Negative share rose ${fmtPct(neg.previous)} → ${fmtPct(neg.current)}`);
   const blind = d.sourceHealth.filter((s) => s.verdict === "down" || s.verdict === "not-watched");
-  if (blind.length) out.push(`Not watched this week: ${blind.map((s) => s.name).join(", ")}`);
+  if (blind.length)
+    out.push(
+      `Not watched this week: ${blind.length === d.sourceHealth.length ? "no platform at all — " : ""}${listSome(
+        blind.map((s) => s.name),
+        4,
+      )}`,
+    );
   return out;
 }
 

@@ -14,7 +14,9 @@
  *   unanswered    | negatives of the last week without a   | oldest first, then id; `unanswered` items and
  *                 |   company reply                        |   the total count
  *   complaints    | reasons of negatives, weight < 0, not  | per term (lower case, ё = е): count in the
- *                 |   the rating, last and previous week   |   last week and the one before; see rankTerms
+ *                 |   the rating nor a structural note     |   last week and the one before; see rankTerms
+ *                 |   (NON_PHRASE_NOTES), last and         |
+ *                 |   previous week                        |
  *   employerCons  | the same over employer-kind mentions   | the same
  *                 |   of any label                         |
  *   incidents     | outbox rows of the brand's incidents   | one per incident id, first created first
@@ -128,6 +130,12 @@ export interface DigestStore {
   getDigest(key: string): Promise<DigestRecord | undefined>;
   listDigests(filter?: { brandId?: string; week?: string }): Promise<DigestRecord[]>;
 }
+
+/**
+ * Reasons that are not phrases people wrote (the analyser's structural evidence: "pros 1 words, cons 5
+ * words", an empty "Pros:" field): never counted as complaints.
+ */
+export const NON_PHRASE_NOTES = ["pros/cons balance", "no pros", "no cons", "many cons"] as const;
 
 export function hasDigest(store: Store): store is Store & DigestStore {
   const s = store as Partial<DigestStore>;

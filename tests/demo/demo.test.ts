@@ -16,6 +16,11 @@ interface DemoSummary {
   mentions: { total: number; new: number; byPlatform: Record<string, { total: number; new: number }> };
   alerts: { total: number; sent: number; sentThisRun: number; pending: number };
   sources: Array<{ source: string; status: string; items: number }>;
+  digest: {
+    exitCode: number;
+    week: string;
+    brands: Array<{ brand: string; slack: Array<{ status: string }> }>;
+  };
   exitCode: number;
 }
 
@@ -108,6 +113,21 @@ describe("npm run demo", () => {
     }
   });
 
+  it("writes the weekly digest (HTML, PDF, PNG of its first page) and posts it to Slack once", () => {
+    const s = summary();
+    expect(s.digest.exitCode).toBe(0);
+    expect(s.digest.week).toMatch(/^\d{4}-W\d{2}$/);
+    expect(s.digest.brands.map((b) => b.slack.map((c) => c.status))).toEqual(
+      s.digest.brands.map(() => ["published"]),
+    );
+    const html = readFileSync(join(out, "digest.html"), "utf8");
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg class="chart chart-volume"');
+    expect(html).not.toMatch(/<script|<img|<link/i);
+    expect(readFileSync(join(out, "digest.pdf")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(readFileSync(join(out, "digest.png")).subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
+
   it("second run reports 0 new and sends nothing twice", { timeout: 240_000 }, async () => {
     const second = await demo(out);
     expect(second.code).toBe(0);
@@ -117,6 +137,7 @@ describe("npm run demo", () => {
     expect(s.alerts.sentThisRun).toBe(0);
     expect(s.alerts.total).toBe(firstTotals.alerts);
     expect(s.alerts.sent).toBe(firstTotals.alerts);
+    expect(s.digest.brands.flatMap((b) => b.slack.map((c) => c.status))).not.toContain("published");
     expect(second.stdout).not.toMatch(/\[WARNING\]/);
   });
 });

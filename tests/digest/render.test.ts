@@ -100,7 +100,8 @@ describe("digest rendering in Chromium", () => {
       expect(await page.locator("svg.chart-volume rect.bar").count()).toBeGreaterThanOrEqual(12 * 3 - 2);
       expect(await page.locator("svg.chart-volume rect.bar-negative").count()).toBe(12);
       expect(await page.locator("svg.chart-rating path.line-main").count()).toBe(1);
-      expect(await page.locator("svg.chart-rating path.line").count()).toBe(1 + digest.ratingTrends.length);
+      expect(digest.ratingTrends).toHaveLength(3);
+      expect(await page.locator("svg.chart-rating path.line").count()).toBe(4);
       expect(await page.locator("svg.chart-breakdown rect.bar").count()).toBeGreaterThan(0);
       expect(await page.locator("svg.chart-sov rect.sov").count()).toBe(3);
       expect(await page.locator("svg.chart-sentiment").count()).toBe(digest.platforms.length);

@@ -19,7 +19,7 @@ function m(
   publishedAt: string | undefined,
   rating: number | undefined,
   label: "negative" | "neutral" | "positive",
-  o: ScoredMentionOverrides & { reasons?: [string, number, string?][]; riskCount?: number } = {},
+  o: ScoredMentionOverrides & { reasons?: [string, number, string?, string?][]; riskCount?: number } = {},
 ): ScoredMention {
   const { reasons = [], riskCount = 0, ...rest } = o;
   const base = makeScoredMention(seq++, {
@@ -28,10 +28,11 @@ function m(
     ...rest,
     analysis: {
       label,
-      reasons: reasons.map(([term, weight, field]) => ({
+      reasons: reasons.map(([term, weight, field, note]) => ({
         term,
         weight,
         field: (field ?? "text") as "text",
+        ...(note ? { note } : {}),
       })),
       risks: Array.from({ length: riskCount }, (_, i) => ({ flag: `risk-${i}`, trigger: "суд" })),
     },
@@ -74,6 +75,9 @@ function world() {
     reasons: [
       ["очередь", -1],
       ["отлично", 1],
+      // the analyser's structural evidence is not a phrase anyone wrote: never a complaint
+      ["pros 1 words, cons 5 words", -0.6, undefined, "pros/cons balance"],
+      ["нет", -2, "pros", "no pros"],
     ],
   });
   const n4 = m("2024-03-06T10:00:00Z", 2, "negative", {

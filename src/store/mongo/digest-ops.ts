@@ -17,6 +17,7 @@ import {
   type DigestFacts,
   type DigestFactsQuery,
   type IncidentRecord,
+  NON_PHRASE_NOTES,
   rankTerms,
   type VolumeCell,
 } from "../digest-port.js";
@@ -84,7 +85,7 @@ type Tally = Map<string, number>;
 function tallyReasons(m: StoredMention, tally: Tally) {
   for (const r of Array.isArray(m.analysis.reasons) ? m.analysis.reasons : []) {
     if (typeof r?.term !== "string" || typeof r.weight !== "number" || !(r.weight < 0)) continue;
-    if (r.field === "rating") continue;
+    if (r.field === "rating" || (NON_PHRASE_NOTES as readonly unknown[]).includes(r.note)) continue;
     tally.set(r.term, (tally.get(r.term) ?? 0) + 1);
   }
 }

@@ -12,6 +12,7 @@ import {
   type DigestRecord,
   type DigestState,
   type IncidentRecord,
+  NON_PHRASE_NOTES,
   rankTerms,
   type VolumeCell,
 } from "../digest-port.js";
@@ -86,6 +87,7 @@ const REASON_TERMS = `
   WHERE m.brand_id = @brand AND m.at >= @from AND m.at < @to AND %FILTER%
     AND json_extract(r.value, '$.weight') < 0
     AND COALESCE(json_extract(r.value, '$.field'), '') <> 'rating'
+    AND COALESCE(json_extract(r.value, '$.note'), '') NOT IN (%NOTES%)
     AND json_type(r.value, '$.term') = 'text'
   GROUP BY 1, 2`;
 
@@ -117,8 +119,11 @@ export function digestOps(db: Database.Database) {
   const unansweredOldest = db.prepare(
     `SELECT ${COLUMNS} FROM mentions WHERE ${unansweredWhere} ORDER BY at ASC, id ASC LIMIT @limit`,
   );
-  const complaintTerms = db.prepare(REASON_TERMS.replace("%FILTER%", "m.label = 'negative'"));
-  const employerTerms = db.prepare(REASON_TERMS.replace("%FILTER%", "m.kind = 'employer'"));
+  const notes = NON_PHRASE_NOTES.map((n) => `'${n.replace(/'/g, "''")}'`).join(", ");
+  const terms = (filter: string) =>
+    db.prepare(REASON_TERMS.replace("%FILTER%", filter).replace("%NOTES%", notes));
+  const complaintTerms = terms("m.label = 'negative'");
+  const employerTerms = terms("m.kind = 'employer'");
   const incidents = db.prepare(
     `SELECT mention_id AS id, rule_id AS ruleId, MIN(created_at) AS first, group_concat(state) AS states
      FROM outbox
