@@ -157,8 +157,7 @@ export async function sweepJournal(
   let total = 0;
   for (const j of stale) {
     const entries = await storedEntries(c, j.entries);
-    const decided = new Set(j.entries.filter((e) => e.change === "new").map((e) => e.mentionId));
-    for (const id of j.candidates.filter((x) => !decided.has(x))) {
+    for (const id of j.decided ? [] : j.candidates) {
       const d = await c.mentions.findOne(
         { _id: id },
         { projection: { ...MENTION_PROJECTION, insertedBy: 1 } },

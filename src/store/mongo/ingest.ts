@@ -163,7 +163,7 @@ async function ingestRound(
     throw err;
   }
   const entries = plans.flatMap((p) => (p.entry ? [p.entry] : []));
-  if (entries.length > 0) await c.journal.updateOne({ _id: token }, { $set: { entries } });
+  await c.journal.updateOne({ _id: token }, { $set: { entries, decided: true } });
 
   // 5. edits (each version won by a unique insert, then applied) and lastSeenAt of the unchanged
   const edits = plans.filter((p) => p.status === "changed");

@@ -84,6 +84,8 @@ export interface JournalDoc {
   candidates: string[];
   /** Intents decided for the round's new and changed mentions (written before any edit). */
   entries: JournalEntry[];
+  /** Set with `entries`: every candidate was decided (those without an entry have no intents). */
+  decided?: boolean;
 }
 
 /** A version ≥ 2 of a mention, as its writer won it (see the header). */
