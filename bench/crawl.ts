@@ -99,6 +99,26 @@ process.stderr.write(
     `crawlee ${crawleeInstalled ? "installed" : "NOT installed (npm install --prefix bench)"}\n`,
 );
 
+// Warm-up (not reported): tsx's compile cache, the OS page cache for Chromium, Crawlee's first start.
+for (const kind of new Set(plan.map((p) => p.kind))) {
+  for (const impl of ["repwatch", "crawlee"] as const) {
+    if (impl === "crawlee" && !crawleeInstalled) continue;
+    const logical = (kind === "http" ? httpLogical : jsLogical).slice(0, 4);
+    const urls = impl === "repwatch" ? logical : logical.map((u) => web.physical(u));
+    const spec: RunSpec = {
+      impl,
+      kind,
+      concurrency: 2,
+      urls,
+      originMap: web.originMap,
+      allowAddresses: web.allowAddresses,
+    };
+    await runChild(spec).catch((err: Error) =>
+      process.stderr.write(`warm-up ${impl}/${kind}: ${err.message}\n`),
+    );
+  }
+}
+
 for (const p of plan) {
   web.latencyMs = p.latencyMs;
   for (const impl of ["repwatch", "crawlee"] as const) {

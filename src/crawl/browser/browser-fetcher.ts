@@ -11,6 +11,7 @@
  * passes), crashed pages are replaced, a crashed/disconnected browser is relaunched, the browser is
  * recycled every `recycleAfter` pages.
  */
+import { availableParallelism } from "node:os";
 import type { BrowserContext, Page as PwPage, Request, Route } from "playwright-core";
 import type { FetchSettings } from "../../config/source.js";
 import { AddressBlockedError, CrawlError, RetryableError, RobotsDisallowedError } from "../errors.js";
@@ -32,6 +33,12 @@ export interface BrowserFetcherOptions extends CrawlPolicyOptions, RetryPolicy {
   recycleAfter?: number;
   /** Uses of one page before it is closed and replaced (bounds renderer memory). @default 4 */
   pageUses?: number;
+  /**
+   * Renderer processes at most; pages share them beyond that. Rendering is CPU-bound, so more renderers
+   * than cores buy memory use, not speed (a shared renderer's crash fails its pages, which are retried).
+   * @default max(2, number of CPUs)
+   */
+  rendererLimit?: number;
   /** Extra Chromium flags, instead of CRAWL_ARGS. @default CRAWL_ARGS */
   chromiumArgs?: string[];
   /** After DOMContentLoaded, how long to wait for the load event before reading anyway, ms. @default 3000 */
@@ -182,7 +189,10 @@ export function createBrowserFetcher(opts: BrowserFetcherOptions): BrowserFetche
     maxPages: opts.maxPages ?? 4,
     recycleAfter: opts.recycleAfter ?? 200,
     pageUses: opts.pageUses ?? 4,
-    extraArgs: opts.chromiumArgs ?? CRAWL_ARGS,
+    extraArgs: [
+      ...(opts.chromiumArgs ?? CRAWL_ARGS),
+      `--renderer-process-limit=${opts.rendererLimit ?? Math.max(2, availableParallelism())}`,
+    ],
     env: opts.browserEnv,
     log,
     async setupContext(ctx: BrowserContext) {
