@@ -16,13 +16,13 @@ import type { BrowserContext, Page as PwPage, Request, Route } from "playwright-
 import type { FetchSettings } from "../../config/source.js";
 import { AddressBlockedError, CrawlError, RetryableError, RobotsDisallowedError } from "../errors.js";
 import { createHttpFetcher } from "../http-fetcher.js";
-import type { RawResponse } from "../http-request.js";
 import { type CrawlPolicy, type CrawlPolicyOptions, createCrawlPolicy } from "../policy.js";
 import { type RetryPolicy, withRetries } from "../retry.js";
 import type { Fetcher, Page } from "../types.js";
 import { type BrowserPool, createBrowserPool } from "./browser-pool.js";
 import { readState, remaining, runSteps } from "./browser-steps.js";
 import { findChromium } from "./chromium-path.js";
+import { createSubrequestFetcher, fulfilHeaders, utf8ContentType } from "./subrequests.js";
 
 export interface BrowserFetcherOptions extends CrawlPolicyOptions, RetryPolicy {
   /** REPWATCH_CHROMIUM_PATH; default: auto-detected (/usr/bin/chromium, then Playwright's own). */
@@ -68,21 +68,6 @@ interface InFlight {
  */
 export const CRAWL_ARGS = ["--in-process-gpu"];
 
-const HOP_HEADERS = new Set([
-  "content-encoding",
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-]);
-const MAX_SUBREQUEST_REDIRECTS = 10;
-
-function fulfilHeaders(h: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (!HOP_HEADERS.has(k)) out[k] = v;
-  return out;
-}
-
 function toRetryable(err: unknown, url: string): CrawlError {
   if (err instanceof CrawlError) return err;
   const msg = (err as Error)?.message ?? String(err);
@@ -107,40 +92,7 @@ export function createBrowserFetcher(opts: BrowserFetcherOptions): BrowserFetche
     }
   };
 
-  /** Fetch a subrequest in Node: guard (and robots for documents/XHR), redirects followed here. */
-  const fetchSubrequest = async (req: Request, settings: FetchSettings | undefined): Promise<RawResponse> => {
-    let url = req.url();
-    let method = req.method();
-    let body = req.postDataBuffer() ?? undefined;
-    const type = req.resourceType();
-    // Cookies only appear in allHeaders() (a protocol round trip): fetch them for documents and API
-    // calls, where sessions matter; scripts and styles go with the plain headers.
-    const sessionBound = type === "document" || type === "xhr" || type === "fetch";
-    const headers = sessionBound ? await req.allHeaders() : { ...req.headers() };
-    delete headers.host;
-    delete headers["content-length"];
-    headers["accept-encoding"] = "gzip, deflate, br";
-    const limits = {
-      timeoutMs: settings?.timeoutMs ?? 30_000,
-      maxBytes: settings?.maxBytes ?? 5 * 1024 * 1024,
-    };
-    for (let hop = 0; ; hop++) {
-      if (sessionBound) {
-        await policy.checkRobots(url, { ignoreRobots: settings?.ignoreRobots ?? false });
-      } else {
-        policy.guard.checkUrl(new URL(policy.map.toPhysical(url)), url);
-      }
-      const res = await policy.send(url, limits, headers, undefined, method, body);
-      const location = res.headers.location;
-      if (res.status < 300 || res.status >= 400 || res.status === 304 || !location) return res;
-      if (hop >= MAX_SUBREQUEST_REDIRECTS) return res;
-      url = policy.redirectTarget(url, location);
-      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
-        method = "GET";
-        body = undefined;
-      }
-    }
-  };
+  const fetchSubrequest = createSubrequestFetcher(policy);
 
   const onRoute = async (route: Route): Promise<void> => {
     const req = route.request();
@@ -161,7 +113,8 @@ export function createBrowserFetcher(opts: BrowserFetcherOptions): BrowserFetche
         flight.doc = undefined;
         return await route.fulfill({
           status: doc.status,
-          headers: { ...fulfilHeaders(doc.headers), "content-type": "text/html; charset=utf-8" },
+          // The body is decoded text now: say UTF-8, whatever the site declared.
+          headers: { ...fulfilHeaders(doc.headers), "content-type": utf8ContentType(doc.contentType) },
           body: doc.body,
         });
       }
@@ -244,9 +197,10 @@ export function createBrowserFetcher(opts: BrowserFetcherOptions): BrowserFetche
   };
 
   const attempt = async (url: string, settings: FetchSettings, signal?: AbortSignal): Promise<Page> => {
-    const deadline = Date.now() + settings.timeoutMs;
     const doc = await docs.fetch(url, settings, signal);
     const lease = await pool.acquire();
+    // The page's own deadline starts when it has a page (waiting for a free one does not count).
+    const deadline = Date.now() + settings.timeoutMs;
     const { page } = lease;
     inFlight.set(page, { settings, doc });
     let discard = false;
