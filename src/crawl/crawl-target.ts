@@ -84,6 +84,7 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
   const visited = new Set<string>();
   let pages = 0;
   let url: string | undefined = opts.startUrl;
+  const conditional = opts.conditional ?? opts.mode === "incremental";
 
   const result = (status: CrawlTargetResult["status"], error?: string): CrawlTargetResult => {
     const r: CrawlTargetResult = { status, pages, items, warnings, coverage: coverageOf(items) };
@@ -124,7 +125,7 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
     visited.add(url);
     let page: Page;
     try {
-      page = await fetcher.fetch(url, source.fetch, signal, { conditional: opts.mode === "incremental" });
+      page = await fetcher.fetch(url, source.fetch, signal, { conditional });
     } catch (err) {
       const msg = `${url}: ${errorMessage(err)}`;
       if (err instanceof CrawlError && err.page && isBlockedPage(err.page)) return result("blocked", msg);
@@ -133,7 +134,7 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
     }
     pages++;
     // Same bytes as last time (304 / checksum): nothing new on this page, nor behind it.
-    if (page.unchanged && opts.mode === "incremental") {
+    if (page.unchanged && conditional) {
       if (index === 0) return { ...result("ok"), unchanged: true };
       break;
     }

@@ -87,6 +87,12 @@ export interface CrawlTargetOptions {
   followItem?: (item: RawMention, isNew: boolean) => boolean;
   /** At most this many review pages followed per crawl. @default 50 */
   maxFollows?: number;
+  /**
+   * Send conditional requests and stop at a first page unchanged since the last fetch (by this
+   * fetcher). Turn it off when the last run did not store its items (it failed or crashed): an
+   * unchanged page would then hide reviews that were never stored. @default mode === "incremental"
+   */
+  conditional?: boolean;
   signal?: AbortSignal;
 }
 

@@ -182,6 +182,10 @@ describe("crawlTarget: more statuses and pagination styles", () => {
     expect(first.unchanged).toBeUndefined();
     const again = await run("acme", { mode: "incremental" });
     expect(again).toMatchObject({ status: "ok", pages: 1, unchanged: true, items: [] });
+    // After a run that did not store its items, the pipeline turns conditional requests off.
+    const redo = await run("acme", { mode: "incremental", conditional: false });
+    expect(redo.unchanged).toBeUndefined();
+    expect(redo.items.length).toBeGreaterThan(0);
   });
 
   it("walks offset and cursor pagination", async () => {
