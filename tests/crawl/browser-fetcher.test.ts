@@ -158,6 +158,14 @@ describe("browser fetcher: the same rules as HTTP", () => {
     expect(page.body).toContain('<p id="out">xhr failed</p>');
   });
 
+  it("refuses WebSockets (they would bypass the guard)", async () => {
+    const page = await fetcher.fetch(
+      `${J}/ws`,
+      browserSettings({ browser: { waitFor: "#out:not(:empty)" } }),
+    );
+    expect(page.body).toContain('<p id="out">ws closed 1008</p>');
+  });
+
   it("is guarded by default (no allowance: the replica is refused)", async () => {
     const strict = createBrowserFetcher({ userAgent: "t/1", originMap: web.originMap, maxRetries: 0 });
     try {

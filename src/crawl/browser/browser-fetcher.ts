@@ -150,6 +150,8 @@ export function createBrowserFetcher(opts: BrowserFetcherOptions): BrowserFetche
     log,
     async setupContext(ctx: BrowserContext) {
       await ctx.route("**/*", onRoute);
+      // WebSockets bypass request routing (and so the guard): a crawl needs none, refuse them all.
+      await ctx.routeWebSocket(/.*/, (ws) => ws.close({ code: 1008, reason: "refused by the crawler" }));
     },
   });
 

@@ -6,6 +6,7 @@
  *   /state           `window.initialState` and a `#__NEXT_DATA__` script, no items in the DOM
  *   /never           renders at once, but an async script never arrives (the load event never fires)
  *   /never-doc       the document itself never finishes
+ *   /ws              opens a WebSocket to 127.0.0.2 and shows how it closed
  *   /busy            renders, then its script spins forever (the renderer never answers again)
  *   /p/<n>           a plain page
  *   /xhr?path=<p>    a page that fetches <p> and shows "xhr ok: …" or "xhr failed"
@@ -127,6 +128,12 @@ document.querySelector('.more').addEventListener('click', function () {
         return html(
           `<div id="app"></div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: state })}</script>` +
             `<script>window.initialState = ${JSON.stringify(state)};</script>`,
+        );
+      }
+      if (p === "/ws") {
+        return html(
+          `<p id="out"></p><script>var ws = new WebSocket("ws://127.0.0.2:9/feed");` +
+            `ws.onclose = function (e) { document.getElementById("out").textContent = "ws closed " + e.code; };</script>`,
         );
       }
       if (p === "/busy")
