@@ -289,7 +289,7 @@ export function worldIncidents(weekStart: Date): { rows: OutboxIntent[]; at: Dat
 }
 
 /** A configuration view matching the world (brands with targets on every platform). */
-export function worldConfig(digest: Partial<DigestFile> = {}) {
+export function worldConfig(digest: Record<string, unknown> = {}) {
   const brands = BRANDS.map(
     (b): Brand => ({
       id: b.id,
