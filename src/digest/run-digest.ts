@@ -4,12 +4,12 @@
  *
  * - The week: `--week`, else (with `due`) the week the schedule's last firing reports, else the last
  *   complete week, all in the configured time zone.
- * - With `due`, a brand whose every channel already has the week published is skipped (a job that
- *   runs hourly does nothing between Mondays).
+ * - With `due`, a brand whose every channel already has the week published (without channels: whose
+ *   files exist) is skipped, so a job that runs hourly does nothing between Mondays.
  * - Without a token the files are still written and the summary says why nothing was posted.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createSlackApi } from "../alert/slack/api.js";
 import type { DigestChannel } from "../config/digest.js";
@@ -90,8 +90,16 @@ export async function runDigest(o: DigestRunOptions): Promise<DigestRunResult> {
         const records = await Promise.all(
           channels.map((c) => store.getDigest(digestKeyOf(brandId, iso, c.channel))),
         );
-        if (channels.length > 0 && records.every((r) => r?.state === "sent")) {
-          result.brands.push({ brandId, skipped: "already published to every channel", channels: [] });
+        const done =
+          channels.length > 0
+            ? records.every((r) => r?.state === "sent")
+            : existsSync(join(outDir, `${brandId}-${iso}.pdf`));
+        if (done) {
+          result.brands.push({
+            brandId,
+            skipped: channels.length > 0 ? "already published to every channel" : "already written",
+            channels: [],
+          });
           continue;
         }
       }
