@@ -109,7 +109,9 @@ export function createMetrics(): Metrics {
         // a counter with no labels reads 0 before its first event (Prometheus rates need the series)
         if (f.values.size === 0 && (f.type === "counter" || name === "repwatch_up")) lines.push(`${name} 0`);
         for (const { labels, value } of f.values.values()) {
-          const l = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
+          const l = Object.entries(labels)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => `${k}="${escapeLabel(v)}"`);
           lines.push(`${name}${l.length ? `{${l.join(",")}}` : ""} ${Number.isFinite(value) ? value : 0}`);
         }
       }

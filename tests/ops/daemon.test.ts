@@ -5,12 +5,14 @@
  * its lease expires, B's sweep takes the work over: every review is stored once, every alert sent once.
  * Then B gets SIGTERM and exits 0 having released its leases.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
+import { ROOT } from "../helpers/cli.js";
 import { visibleReviews } from "../web/otzovik/reviews.js";
 import { otzovikSite } from "../web/otzovik/site.js";
 import { type ReplicaWeb, startReplicaWeb } from "../web/server.js";
@@ -144,10 +146,18 @@ describe("repwatch daemon: two replicas, the leader killed", () => {
     expect(sample(metrics, "repwatch_outbox_pending")).toBe(0);
     expect(metrics).toContain("# TYPE repwatch_outbox_lag_seconds gauge");
 
+    // the container's HEALTHCHECK script: healthy while the daemon answers, unhealthy once it is gone
+    const healthcheck = () =>
+      spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src", "ops", "healthcheck.ts")], {
+        env: { ...process.env, REPWATCH_HEALTH_URL: `http://127.0.0.1:${bPort}/healthz` },
+      }).status;
+    expect(healthcheck()).toBe(0);
+
     b.child.kill("SIGTERM");
     const exit = await b.exited;
     expect(exit, b.stderr.slice(-2000)).toEqual({ code: 0, signal: null });
     expect(b.stderr).toMatch(/"msg":"daemon stopped"/);
     expect(liveLeases(db)).toEqual([]);
+    expect(healthcheck()).toBe(1);
   });
 });
