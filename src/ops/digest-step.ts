@@ -26,6 +26,8 @@ export interface DigestStepOptions {
   holder: string;
   leaseTtlMs: number;
   chromiumPath?: string;
+  /** Where the files go. @default rules/digest.yaml `out`, relative to the working directory */
+  outDir?: string;
   /** The daemon's digest schedule fired: run even without an earlier attempt on record. */
   fired?: boolean;
   now?: Date;
@@ -60,6 +62,7 @@ export async function digestIfDue(o: DigestStepOptions): Promise<DigestStep> {
         store,
         config: o.config,
         due: true,
+        outDir: o.outDir,
         printer: () => openDigestPrinter({ chromiumPath: o.chromiumPath }),
         env: process.env,
         log: log.child({ stage: "digest" }),
