@@ -1,36 +1,31 @@
 /**
  * Alert intents reach the outbox exactly once without multi-document transactions (FerretDB 1.24 has
- * none; a MongoDB standalone has none either), through a write-ahead journal.
+ * none; a MongoDB standalone has none either), through a write-ahead journal of ingest rounds.
  *
  * The problem: an ingest writes mentions and then their outbox rows. If the process or the server
  * dies in between, a plain two-step write leaves a new mention without its alert: the next run sees
- * it as unchanged and never alerts. The design, per ingest round:
+ * it as unchanged and never alerts. The design, per ingest round (ingest.ts):
  *
- * 1. `decide` runs for every new/changed mention BEFORE anything is written (a throwing rule stores
- *    nothing).
- * 1. ONE journal document (`ingest_journal`, `_id` = the round's token) is inserted first, listing
- *    the mentions the round will try to insert as new.
- * 2. Every mention is inserted as new, stamped `insertedBy` = the round (a duplicate key: stored).
- * 3. `decide` runs for the new ones and for the changed ones (read back), and the journal gets the
- *    decided intents (mention id, version, change, content hash, intents) BEFORE any edit is written.
- *    A throwing rule deletes the round's inserts again: nothing is stored without its intents.
- * 4. Edits are written (ingest.ts), then all intents are copied into the outbox (`flushEntries`:
- *    outbox keys are unique, so a copy made twice is made once), then the journal document goes.
+ * 1. A journal document (`ingest_journal`, `_id` = the round's token) is inserted FIRST, listing the
+ *    round's mention ids (in the same round trip, the previous round's journal is deleted).
+ * 2. Mentions are inserted stamped `insertedBy` = the round; edits are won by inserting
+ *    `mention_edits` records stamped `round` = the round.
+ * 3. `decide` runs for what the round stored new or changed (a throwing rule undoes the round's
+ *    inserts: nothing is stored without its intents), and the intents are copied into the outbox
+ *    (`flushEntries`: outbox keys are unique, so a copy made twice is made once).
  *
- * A journal document older than a grace period belongs to a round that died. `sweepJournal`, run by
- * `ingest` at most every `sweepEveryMs`, finishes it: a decided entry whose version was stored (a new
- * mention exists; a changed one's `mention_edits` record has that content hash) is copied to the
- * outbox; an inserted new mention without a decision (the round died before deciding) is decided now,
- * with the current rules; an entry whose mention never got written is dropped (the next crawl sees it
- * as new again). So a crash at any point leaves either nothing or intents that reach the outbox on
- * the next run, once per key. The cost is one journal insert, update and delete per round, not a
- * write per mention.
+ * A journal older than a grace period belongs to a round that died (or finished just before its
+ * process did). `sweepJournal`, run by `ingest` at most every `sweepEveryMs`, finishes it: the
+ * mentions the round inserted that are still at version 1, and the versions it won, are decided again
+ * from what is stored (with the current rules) and copied to the outbox; rows already there are kept
+ * as they are. So a crash at any point leaves either nothing or intents that reach the outbox on the
+ * next run, once per key. In the common case this costs one small write per round, not one per mention.
  */
 import { randomUUID } from "node:crypto";
 import { type Collection, type Document, MongoBulkWriteError, type OptionalUnlessRequiredId } from "mongodb";
-import { type AlertDecider, outboxKeyOf } from "../store.js";
-import { fromMentionDoc, MENTION_PROJECTION } from "./mention-codec.js";
-import { type Collections, DUPLICATE_KEY, type JournalEntry, type OutboxDoc } from "./schema.js";
+import { type AlertDecider, type AlertIntent, outboxKeyOf } from "../store.js";
+import { fromMentionDoc, type MentionDoc } from "./mention-codec.js";
+import { type Collections, DUPLICATE_KEY, type JournalDoc, type OutboxDoc } from "./schema.js";
 
 /** A unique id for one ingest round (the journal document's `_id`). */
 export const newToken = (): string => randomUUID();
@@ -49,13 +44,30 @@ export async function insertNew<T extends Document>(
     await col.insertMany(docs, { ordered: false });
   } catch (err) {
     if (!(err instanceof MongoBulkWriteError)) throw err;
-    const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
+    const errors = Array.isArray(err.writeErrors)
+      ? err.writeErrors
+      : err.writeErrors
+        ? [err.writeErrors]
+        : [];
+    // no write errors: the batch itself failed (the driver wraps a lost connection this way)
+    if (errors.length === 0) throw err;
     for (const w of errors) {
       if (w.code !== DUPLICATE_KEY) throw err;
       ok[w.index] = false;
     }
   }
   return ok;
+}
+
+/** The alert intents decided for one version of a mention. */
+export interface JournalEntry {
+  mentionId: string;
+  version: number;
+  change: "new" | "changed";
+  hash: string;
+  /** The ingest's `now` (ISO): the outbox rows' createdAt/notBefore. */
+  at: string;
+  intents: AlertIntent[];
 }
 
 interface Planned {
@@ -125,24 +137,31 @@ export async function flushEntries(c: Collections, entries: JournalEntry[]): Pro
   return added;
 }
 
-/** Entries whose mention version was stored (see the header); the others never happened. */
-async function storedEntries(c: Collections, entries: JournalEntry[]): Promise<JournalEntry[]> {
-  const out: JournalEntry[] = [];
-  for (const e of entries) {
-    if (e.change === "new") {
-      if (await c.mentions.findOne({ _id: e.mentionId }, { projection: { _id: 1 } })) out.push(e);
-      continue;
-    }
-    const edit = await c.edits.findOne({ _id: `${e.mentionId}#v${e.version}` });
-    if (edit?.mention.contentHash === e.hash) out.push(e);
+/** The intents of a dead round, decided now from what it stored: its new mentions and its edits. */
+async function deadRoundEntries(
+  c: Collections,
+  j: JournalDoc,
+  decide: AlertDecider,
+): Promise<JournalEntry[]> {
+  const entries: JournalEntry[] = [];
+  const push = (d: MentionDoc, change: "new" | "changed") => {
+    const intents = decide(fromMentionDoc(d), change);
+    if (intents.length === 0) return;
+    const at = (change === "new" ? d.firstSeenAt : d.lastSeenAt).toISOString();
+    entries.push({ mentionId: d._id, version: d.version, change, hash: d.contentHash, at, intents });
+  };
+  for (const id of j.candidates) {
+    const d = await c.mentions.findOne({ _id: id });
+    if (d && d.insertedBy === j._id && d.version === 1) push(d, "new");
   }
-  return out;
+  for (const e of await c.edits.find({ round: j._id }).toArray())
+    push({ _id: e.mentionId, ...e.mention }, "changed");
+  return entries;
 }
 
 /**
- * Finish the journal documents of rounds that died more than `graceMs` ago: their decided entries whose
- * version was stored, and their inserted new mentions that never got a decision (decided now, with the
- * current rules). Returns how many outbox rows were added.
+ * Finish the journals of rounds that died more than `graceMs` ago: decide the intents of what they
+ * stored (with the current rules) and copy them to the outbox. Returns how many rows were added.
  */
 export async function sweepJournal(
   c: Collections,
@@ -156,21 +175,23 @@ export async function sweepJournal(
     .toArray();
   let total = 0;
   for (const j of stale) {
-    const entries = await storedEntries(c, j.entries);
-    for (const id of j.decided ? [] : j.candidates) {
-      const d = await c.mentions.findOne(
-        { _id: id },
-        { projection: { ...MENTION_PROJECTION, insertedBy: 1 } },
-      );
-      if (!d || d.insertedBy !== j._id || d.version !== 1) continue;
-      const intents = decide(fromMentionDoc(d), "new");
-      const at = d.firstSeenAt.toISOString();
-      if (intents.length > 0)
-        entries.push({ mentionId: id, version: 1, change: "new", hash: d.contentHash, at, intents });
-    }
-    const added = await flushEntries(c, entries);
+    const added = await flushEntries(c, await deadRoundEntries(c, j, decide));
     for (const n of added.values()) total += n;
     await c.journal.deleteOne({ _id: j._id });
   }
   return total;
+}
+
+/**
+ * Start a round's journal; the previous finished round's journal is deleted in the same round trip
+ * (a finished round's journal that outlives a crash is swept like a dead one: harmless, it finds its
+ * rows already in the outbox).
+ */
+export async function startJournal(c: Collections, doc: JournalDoc, previous?: string): Promise<void> {
+  await c.journal.bulkWrite(
+    previous
+      ? [{ insertOne: { document: doc } }, { deleteOne: { filter: { _id: previous } } }]
+      : [{ insertOne: { document: doc } }],
+    { ordered: true },
+  );
 }

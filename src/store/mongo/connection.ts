@@ -74,7 +74,12 @@ const NETWORK_CODES = new Set([
 
 /** Errors that mean "the server cannot be reached (any more)", as opposed to a refused operation. */
 export function isConnectivityError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | undefined)?.code;
+  if (typeof err !== "object" || err === null) return false;
+  // a bulk write that failed as a whole carries the network error inside
+  const inner =
+    (err as { errorResponse?: unknown; cause?: unknown }).errorResponse ?? (err as { cause?: unknown }).cause;
+  if (inner !== undefined && inner !== err && isConnectivityError(inner)) return true;
+  const code = (err as { code?: unknown }).code;
   return (
     (typeof code === "string" && NETWORK_CODES.has(code)) ||
     err instanceof MongoNetworkError ||

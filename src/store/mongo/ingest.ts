@@ -32,9 +32,9 @@ import {
   type StoredMention,
 } from "../../domain/mention.js";
 import type { AlertDecider, AlertIntent, IngestItemResult, IngestResult } from "../store.js";
-import { flushEntries, insertNew, newToken } from "./alert-journal.js";
+import { flushEntries, insertNew, type JournalEntry, newToken, startJournal } from "./alert-journal.js";
 import { checkMention, type MentionDoc, toMentionDoc } from "./mention-codec.js";
-import type { Collections, EditDoc, JournalEntry } from "./schema.js";
+import type { Collections, EditDoc } from "./schema.js";
 
 /** A batch still contended after this many rounds is an error (a writer storm, not a race). */
 const MAX_ROUNDS = 8;
@@ -55,6 +55,8 @@ export interface IngestOptions {
    * by `_id` without the version guard (which is not atomic there anyway).
    */
   singleKeyFilters?: boolean;
+  /** The store's memory of its last finished round, whose journal the next round deletes. */
+  journal?: { finished?: string };
 }
 
 interface Existing {
@@ -122,8 +124,10 @@ async function ingestRound(
   const token = newToken();
   const single = options.singleKeyFilters ?? false;
   const ids = todo.map((i) => mentions[i]!.id);
-  // 1. the journal first (alert-journal.ts): which mentions this round may insert
-  await c.journal.insertOne({ _id: token, at: new Date(), candidates: ids, entries: [] });
+  // 1. the journal first (alert-journal.ts): which mentions this round may insert or edit
+  const journal = options.journal ?? {};
+  await startJournal(c, { _id: token, at: new Date(), candidates: ids }, journal.finished);
+  journal.finished = undefined;
   // 2. every mention inserted as new; a duplicate key means it is already stored
   const fresh = todo.map((i) => ({
     ...toMentionDoc(mentions[i]!, { firstSeenAt: now, lastSeenAt: now, contentHash: hashes[i]!, version: 1 }),
@@ -163,7 +167,6 @@ async function ingestRound(
     throw err;
   }
   const entries = plans.flatMap((p) => (p.entry ? [p.entry] : []));
-  await c.journal.updateOne({ _id: token }, { $set: { entries, decided: true } });
 
   // 5. edits (each version won by a unique insert, then applied) and lastSeenAt of the unchanged
   const edits = plans.filter((p) => p.status === "changed");
@@ -171,7 +174,7 @@ async function ingestRound(
   const [editsWon] = await Promise.all([
     insertNew(
       c.edits,
-      edits.map((p) => editOf(p.doc!, now)),
+      edits.map((p) => editOf(p.doc!, now, token)),
     ),
     touches.length > 0
       ? c.mentions.bulkWrite(
@@ -202,7 +205,7 @@ async function ingestRound(
       entries.filter((e) => !editsLost.some((p) => p.id === e.mentionId)),
     );
   }
-  await c.journal.deleteOne({ _id: token });
+  journal.finished = token; // deleted with the next round's journal start (or at close)
   for (const p of plans) {
     if (!lost.has(p.index))
       items[p.index] = { id: p.id, status: p.status, alertsQueued: added.get(p.id) ?? 0 };
@@ -271,11 +274,12 @@ function withoutId(doc: MentionDoc): WithoutId<MentionDoc> {
   return rest;
 }
 
-function editOf(doc: MentionDoc, now: Date): EditDoc {
+function editOf(doc: MentionDoc, now: Date, round: string): EditDoc {
   return {
     _id: `${doc._id}#v${doc.version}`,
     mentionId: doc._id,
     version: doc.version,
+    round,
     createdAt: now,
     mention: withoutId(doc),
   };

@@ -72,6 +72,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
   let ttl = false;
   let nextSweep = 0;
   let ferretdb: string | undefined;
+  const journal: { finished?: string } = {};
 
   function ready(): Collections {
     if (c) return c;
@@ -129,6 +130,11 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
     },
     async close() {
       if (!client) return;
+      if (journal.finished && c) {
+        // the last round's journal: done with (if this fails, a sweep finds its rows already there)
+        await c.journal.deleteOne({ _id: journal.finished }).catch(() => {});
+        journal.finished = undefined;
+      }
       const open = client;
       client = undefined;
       c = undefined;
@@ -142,6 +148,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
         const r = await ingestMentions(cols, mentions, decide, now, {
           hooks: options.hooks,
           singleKeyFilters: ferretdb !== undefined,
+          journal,
         });
         r.alertsQueued += recovered;
         return r;

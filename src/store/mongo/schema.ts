@@ -25,7 +25,6 @@
  * a winner that dies in between blocks nobody.
  */
 import type { Db, IndexDescription, WithoutId } from "mongodb";
-import type { AlertIntent } from "../store.js";
 import type { MentionDoc } from "./mention-codec.js";
 
 export const SCHEMA_VERSION = 1;
@@ -63,29 +62,13 @@ export interface OutboxDoc {
   lastError?: string;
 }
 
-/** The alert intents decided for one version of a mention. */
-export interface JournalEntry {
-  mentionId: string;
-  version: number;
-  change: "new" | "changed";
-  /** The version's content hash (tells whether that version was stored). */
-  hash: string;
-  /** The ingest's `now` (ISO): the outbox rows' createdAt/notBefore. */
-  at: string;
-  intents: AlertIntent[];
-}
-
-/** One ingest round's intents, from before its writes until its outbox rows are in (alert-journal.ts). */
+/** One ingest round in flight: the mentions it may insert or edit (alert-journal.ts). */
 export interface JournalDoc {
   _id: string;
   /** Wall-clock time of the round: a journal older than the grace period belongs to a round that died. */
   at: Date;
-  /** The mentions the round tried to insert as new (those it did carry `insertedBy` = this `_id`). */
+  /** The round's mention ids (those it inserted carry `insertedBy`, its edits `round` = this `_id`). */
   candidates: string[];
-  /** Intents decided for the round's new and changed mentions (written before any edit). */
-  entries: JournalEntry[];
-  /** Set with `entries`: every candidate was decided (those without an entry have no intents). */
-  decided?: boolean;
 }
 
 /** A version ≥ 2 of a mention, as its writer won it (see the header). */
@@ -93,6 +76,8 @@ export interface EditDoc {
   _id: string;
   mentionId: string;
   version: number;
+  /** The ingest round that won this version (its journal's `_id`). */
+  round: string;
   createdAt: Date;
   mention: WithoutId<MentionDoc>;
 }
@@ -179,6 +164,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { mentionId: 1 }, name: "mention" },
     { key: { createdAt: 1, _id: 1 }, name: "created" },
   ],
+  [COLLECTIONS.edits]: [{ key: { round: 1 }, name: "round" }],
   [COLLECTIONS.runs]: [
     { key: { startedAt: -1, _id: -1 }, name: "started" },
     { key: { sourceId: 1, startedAt: -1, _id: -1 }, name: "source_started" },
