@@ -160,7 +160,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
     claimAlerts: (claimer, limit, leaseMs, now = new Date()) =>
       guard(async (cols) => {
         if (limit <= 0) return [];
-        return outboxOps(cols).claim(claimer, limit, leaseMs, now);
+        return outboxOps(cols, ferretdb !== undefined).claim(claimer, limit, leaseMs, now);
       }),
     markAlertSent: (key, receipt, now = new Date()) =>
       guard((cols) => outboxOps(cols).markSent(key, receipt, now)),

@@ -54,7 +54,11 @@ function str(name: string, v: unknown): string {
   return v;
 }
 
-export function outboxOps(c: Collections) {
+/**
+ * @param singleKeyFilters the server only uses an index for `{_id: value}` alone (FerretDB 1.24): claim
+ *   updates then filter by `_id` only (their extra conditions are not atomic there anyway).
+ */
+export function outboxOps(c: Collections, singleKeyFilters = false) {
   const due = (now: Date): Filter<OutboxDoc> => ({
     $or: [
       { state: "pending", notBefore: { $lte: now } },
@@ -68,7 +72,9 @@ export function outboxOps(c: Collections) {
     await c.outbox.bulkWrite(
       claims.map((x) => ({
         updateOne: {
-          filter: { _id: x.key, attempts: { $lt: x.attempt }, state: { $in: ["pending", "sending"] } },
+          filter: singleKeyFilters
+            ? { _id: x.key }
+            : { _id: x.key, attempts: { $lt: x.attempt }, state: { $in: ["pending", "sending"] } },
           update: {
             $set: { state: "sending", claimedBy: x.claimer, claimedUntil: x.until, attempts: x.attempt },
           },
