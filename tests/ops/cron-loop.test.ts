@@ -5,7 +5,7 @@
  * crawl (a replica page held in flight by a gate, so "the middle" is certain, not a matter of timing).
  *
  * In the end every review is stored once and every alert went out once: the crawl lease keeps two runs
- * off one target, the killed run's lease expires (REPWATCH_LEASE_SECONDS=3) and a later run takes over,
+ * off one target, the killed run's lease expires (REPWATCH_LEASE_SECONDS=10) and a later run takes over,
  * the store's natural keys and the outbox keep everything else single.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -55,7 +55,7 @@ describe("repwatch run started like a CronJob, overlapping, one run killed", () 
       REPWATCH_ALLOW_ADDRESSES: web.allowAddresses,
       REPWATCH_SLACK_API_URL: slack.apiUrl,
       SLACK_BOT_TOKEN: "xoxb-test-cron-loop",
-      REPWATCH_LEASE_SECONDS: "3",
+      REPWATCH_LEASE_SECONDS: "10",
       REPWATCH_LOG_LEVEL: "info",
     };
     const run = () => startCli(["run", "--source", "otzovik", "--force"], env);
@@ -96,7 +96,9 @@ describe("repwatch run started like a CronJob, overlapping, one run killed", () 
     }
     const results = await Promise.all(runs.slice(2).map((r) => r.exited));
     for (const [i, r] of results.entries()) expect(r.code, runs[i + 2]!.stderr.slice(-2000)).toBe(0);
-    // 5. One more tick once everything settled (the last ticks may all have found the lease taken).
+    // 5. One more tick once everything settled (the last ticks may all have found the lease taken,
+    // the killed run's among them until it expired).
+    await eventually(() => liveLeases(db).length === 0, 60_000, "every lease to be released or expire");
     const last = run();
     runs.push(last);
     expect((await last.exited).code, last.stderr).toBe(0);

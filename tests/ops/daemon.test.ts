@@ -75,7 +75,7 @@ describe("repwatch daemon: two replicas, the leader killed", () => {
       REPWATCH_ALLOW_ADDRESSES: web.allowAddresses,
       REPWATCH_SLACK_API_URL: slack.apiUrl,
       SLACK_BOT_TOKEN: "xoxb-test-daemon",
-      REPWATCH_LEASE_SECONDS: "3",
+      REPWATCH_LEASE_SECONDS: "10",
       REPWATCH_LOG_LEVEL: "info",
     };
     const daemon = () => {
