@@ -8,7 +8,7 @@
  * | mention_edits | `<id>#v<version>`    | each version ≥ 2 as first written: who won an edit      |
  * | outbox        | outbox key           | one alert intent and its delivery state                 |
  * | outbox_claims | `<key>#<attempt>`    | who won each delivery attempt; TTL on `until`           |
- * | ingest_journal| ingest round token   | alert intents of a round in flight (alert-journal.ts)   |
+ * | ingest_journal| ingest round token   | the mention ids of a round in flight (alert-journal.ts) |
  * | crawl_runs    | run id               | run JSON + query fields; TTL on `recordedAt`            |
  * | source_state  | state key            | state JSON                                              |
  * | leases        | lease name           | holder, fencing token, expiry (the current view)        |
