@@ -38,7 +38,9 @@ const configDir = () => resolve(program.opts<{ configDir: string }>().configDir)
 
 program
   .command("run")
-  .description("crawl the due sources once, store new mentions, deliver alerts, print a summary (for cron)")
+  .description(
+    "crawl the due sources once, store new mentions, deliver alerts, the digest when due, print a summary (for cron)",
+  )
   .option("--source <id>", "only this source")
   .option("--brand <id>", "only this brand")
   .option("--force", "crawl every target, due or not")

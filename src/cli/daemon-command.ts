@@ -61,7 +61,7 @@ export async function daemonCommand(flags: DaemonFlags): Promise<number> {
     brand: flags.brand,
     holder,
     leaseTtlMs,
-    sweepMs: (flags.sweepSeconds ?? 60) * 1000,
+    sweepMs: Math.max(1, flags.sweepSeconds ?? 60) * 1000,
     stopSignal: shutdown.stop,
     abortSignal: shutdown.abort,
     metrics,
