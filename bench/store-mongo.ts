@@ -19,6 +19,8 @@ export interface MongoBench {
   server: string;
   store: MongoStore;
   raw: MongoClient;
+  /** Another store on a fresh database of the same server (dropped by `close`). */
+  sibling(): Promise<MongoStore>;
   close(keep: boolean): Promise<void>;
 }
 
@@ -31,12 +33,24 @@ export async function openMongoBench(): Promise<MongoBench | undefined> {
   const raw = new MongoClient(uri, { socketTimeoutMS: 600_000 });
   const info = await raw.db().command({ buildInfo: 1 });
   const name = store.ferretDb() ? `ferretdb ${store.ferretDb()} (sqlite)` : `mongodb ${info.version}`;
+  const siblings: { store: MongoStore; db: string }[] = [];
   return {
     uri,
     server: name,
     store,
     raw,
+    async sibling() {
+      const db = `rw_bench_${randomUUID().slice(0, 8)}`;
+      const s = openMongoStore(withDatabase(server.uri, db), { socketTimeoutMS: 600_000 });
+      await s.init();
+      siblings.push({ store: s, db });
+      return s;
+    },
     async close(keep) {
+      for (const s of siblings) {
+        await s.store.close();
+        if (!keep) await raw.db(s.db).dropDatabase();
+      }
       if (!keep) await raw.db().dropDatabase();
       await raw.close();
       await store.close();
