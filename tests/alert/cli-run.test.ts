@@ -40,7 +40,9 @@ describe("repwatch run with Slack alerts", () => {
       REPWATCH_SLACK_API_URL: slack.apiUrl,
       REPWATCH_LOG_LEVEL: "warn",
     };
-    const first = await runCli(["run", "--force", "--source", "otzovik"], { env: { ...env, SLACK_BOT_TOKEN: "" } });
+    const first = await runCli(["run", "--force", "--source", "otzovik"], {
+      env: { ...env, SLACK_BOT_TOKEN: "" },
+    });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/New negative review about Банк Ромашка on otzovik/);
     expect(first.stdout).toMatch(
