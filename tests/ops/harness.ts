@@ -6,6 +6,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { MongoClient } from "mongodb";
+import { withDatabase } from "../../src/store/mongo/connection.js";
+import { openMongoStore } from "../../src/store/mongo/mongo-store.js";
+import { openSqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { Store } from "../../src/store/store.js";
 import type { FakeSlack } from "../fakes/slack/server.js";
 import { ROOT } from "../helpers/cli.js";
 import type { ReplicaRequest, ReplicaSite } from "../web/server.js";
@@ -150,4 +155,52 @@ export function duplicates(keys: readonly string[]): string[] {
   const dup = new Set<string>();
   for (const k of keys) (seen.has(k) ? dup : seen).add(k);
   return [...dup];
+}
+
+/** A store the children share, as the test sees it: the env to give them, a way to read it back. */
+export interface SharedStore {
+  name: string;
+  env: Record<string, string>;
+  open(): Promise<Store>;
+  /** Leases held right now (not expired, not released). */
+  liveLeases(): Promise<Array<{ name: string; holder: string }>>;
+}
+
+export function sqliteShared(dbPath: string): SharedStore {
+  return {
+    name: "sqlite",
+    env: { REPWATCH_STORE: "sqlite", REPWATCH_DB: dbPath },
+    async open() {
+      const s = openSqliteStore(dbPath);
+      await s.init();
+      return s;
+    },
+    liveLeases: async () => liveLeases(dbPath),
+  };
+}
+
+export function mongoShared(uri: string, database: string): SharedStore {
+  const dbUri = withDatabase(uri, database);
+  return {
+    name: "mongodb",
+    env: { REPWATCH_STORE: "mongodb", MONGODB_URI: dbUri },
+    async open() {
+      const s = openMongoStore(dbUri);
+      await s.init();
+      return s;
+    },
+    async liveLeases() {
+      const client = new MongoClient(dbUri, { serverSelectionTimeoutMS: 5000 });
+      try {
+        const docs = await client
+          .db(database)
+          .collection<{ _id: string; holder: string; expiresAt: Date }>("leases")
+          .find({ expiresAt: { $gt: new Date() } })
+          .toArray();
+        return docs.map((d) => ({ name: d._id, holder: d.holder }));
+      } finally {
+        await client.close();
+      }
+    },
+  };
 }
