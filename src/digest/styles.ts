@@ -61,7 +61,8 @@ tr.self td { font-weight: 700; background: #f0f3fd; }
 .chip.no { background: #fff4e0; color: #9a5b00; }
 .chip.kind { background: #eef1f5; color: var(--muted); }
 .terms { list-style:none; margin:0; padding:0; display:grid; gap: 6px; }
-.terms li { display:grid; grid-template-columns: minmax(90px, 210px) 1fr auto; gap: 10px; align-items:center; font-size: 14px; }
+.terms li { display:grid; grid-template-columns: minmax(90px, 210px) 1fr 78px; gap: 10px; align-items:center; font-size: 14px; }
+.terms li > span:last-child { white-space: nowrap; }
 .terms .t { overflow:hidden; text-overflow: ellipsis; white-space: nowrap; }
 .terms .track { position:relative; height: 12px; background: var(--line); border-radius: 3px; }
 .terms .fill { position:absolute; left:0; top:0; bottom:0; background: var(--neg); border-radius: 3px; }
@@ -74,7 +75,7 @@ footer { color: var(--muted); font-size: 12px; text-align:center; margin-top: 20
 @media (min-width: 860px) { section.split { grid-template-columns: 1fr 1fr; } }
 @media (max-width: 520px) {
   main { padding: 12px 10px 28px; } h1 { font-size: 23px; } .kpi .value { font-size: 28px; }
-  section { padding: 14px 12px; } .terms li { grid-template-columns: 110px 1fr auto; }
+  section { padding: 14px 12px; } .terms li { grid-template-columns: 110px 1fr 70px; }
   .opt, .chip.kind { display: none; } svg.chart-sentiment { width: 64px; } td, th { padding: 6px 4px; }
   td .chg { display: block; font-size: 12px; }
   header.top .week { text-align:left; }
