@@ -44,6 +44,12 @@ export interface RunDeps {
   notifiers: Map<string, Notifier>;
   log: Logger;
   now?: () => Date;
+  /**
+   * A long-lived process (the daemon) keeps its fetcher, and with it the validators of conditional
+   * requests, across runs: this map (state key → lastRunAt this process wrote) lets a crawl ask "not
+   * modified?" only when this process stored what it read last time. Absent: conditional by mode.
+   */
+  written?: Map<string, string>;
 }
 
 export interface RunOptions {
@@ -269,6 +275,7 @@ async function crawlOne(
   const known = new Set([...stored.keys(), ...(state?.lastSeenIds ?? [])]);
   let result: CrawlTargetResult;
   const stop = anySignal(opts.stopSignal, opts.abortSignal, held?.lost);
+  const mode = state?.lastRunAt && !state.interruptedAt ? "incremental" : "backfill";
   const abandon = anySignal(opts.abortSignal, held?.lost);
   try {
     result = await deps.crawlTarget({
@@ -280,7 +287,11 @@ async function crawlOne(
       isSeen: (item) => known.has(naturalKeyOf(item)),
       // A list that shows only a teaser: read the review's own page when new or edited.
       followItem: (item, isNew) => shouldFollow(item, isNew, stored.get(naturalKeyOf(item))),
-      mode: state?.lastRunAt && !state.interruptedAt ? "incremental" : "backfill",
+      mode,
+      // a 304 means "as this process last saw it": only safe when this process stored what it saw
+      conditional: deps.written
+        ? mode === "incremental" && deps.written.get(t.stateKey) === state?.lastRunAt
+        : undefined,
       usualItems: state?.usualItems,
       usualCoverage: state?.usualCoverage,
     });
@@ -370,6 +381,7 @@ async function crawlOne(
     };
     delete next.interruptedAt;
     await deps.store.saveSourceState(next);
+    deps.written?.set(t.stateKey, next.lastRunAt!);
   }
   if (write) {
     const run: CrawlRun = {
