@@ -66,7 +66,7 @@ export async function daemonCommand(flags: DaemonFlags): Promise<number> {
     abortSignal: shutdown.abort,
     metrics,
     digest: withDigest
-      ? () =>
+      ? (fired: boolean) =>
           digestIfDue({
             store,
             config,
@@ -74,7 +74,7 @@ export async function daemonCommand(flags: DaemonFlags): Promise<number> {
             holder,
             leaseTtlMs,
             chromiumPath: env.REPWATCH_CHROMIUM_PATH,
-            fired: true,
+            fired,
           })
       : undefined,
   });

@@ -31,8 +31,11 @@ export interface DaemonOptions {
   sweepMs?: number;
   /** When pending alerts are delivered (retries, quiet hours ending). @default every minute */
   deliverSchedule?: string;
-  /** Run on the digest schedule (rules/digest.yaml), e.g. `ops/digest-step.ts`; absent: no digest. */
-  digest?: () => Promise<unknown>;
+  /**
+   * The digest step (`ops/digest-step.ts`): called with `fired` on rules/digest.yaml's schedule, and
+   * without it on each sweep (it catches up on a firing missed while no replica ran); absent: no digest.
+   */
+  digest?: (fired: boolean) => Promise<unknown>;
   /** Aborted on the first shutdown signal / when the grace period ends. */
   stopSignal: AbortSignal;
   abortSignal: AbortSignal;
@@ -117,6 +120,8 @@ export function startDaemon(deps: RunDeps, o: DaemonOptions): Daemon {
     sweeping = true;
     try {
       for (const id of sourceIds) if (!stopping && (await anyDue(id))) crawl(id, "due (sweep)");
+      const digestStep = o.digest;
+      if (digestStep) job("digest", async () => void (await digestStep(false)));
       storeOk = true;
     } catch (err) {
       storeOk = false;
@@ -159,7 +164,7 @@ export function startDaemon(deps: RunDeps, o: DaemonOptions): Daemon {
         config.digest.schedule,
         () =>
           job("digest", async () => {
-            await digest();
+            await digest(true);
           }),
         { name: "digest", timezone: config.digest.timezone, noOverlap: true },
       ),
