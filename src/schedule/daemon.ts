@@ -29,6 +29,8 @@ export interface DaemonOptions {
   leaseTtlMs: number;
   /** Look for due work this often, ms. @default 60000 */
   sweepMs?: number;
+  /** Sources crawled at once by this process (each crawls up to 4 targets at once). @default 4 */
+  maxSources?: number;
   /** When pending alerts are delivered (retries, quiet hours ending). @default every minute */
   deliverSchedule?: string;
   /**
@@ -61,6 +63,19 @@ export function startDaemon(deps: RunDeps, o: DaemonOptions): Daemon {
   let storeOk = true;
   let stopping = false;
 
+  // a local cap on sources crawled at once: the rest wait their turn (their leases untaken, so another
+  // replica with a free slot may take them meanwhile)
+  let freeSlots = o.maxSources ?? 4;
+  const slotWaiters: Array<() => void> = [];
+  const takeSlot = async (): Promise<void> => {
+    while (freeSlots === 0) await new Promise<void>((r) => slotWaiters.push(r));
+    freeSlots--;
+  };
+  const giveSlot = (): void => {
+    freeSlots++;
+    slotWaiters.shift()?.();
+  };
+
   const sourceIds = [
     ...new Set(listTargets(config, { source: o.source, brand: o.brand }).map((t) => t.source.id)),
   ];
@@ -88,31 +103,40 @@ export function startDaemon(deps: RunDeps, o: DaemonOptions): Daemon {
   const crawl = (sourceId: string, why: string): void =>
     job(`crawl:${sourceId}`, async () => {
       if (!(await anyDue(sourceId))) return;
-      const held = hasLeases(store)
-        ? await holdLease(store, `source:${sourceId}`, o.holder, o.leaseTtlMs, log)
-        : undefined;
-      if (hasLeases(store) && !held) {
-        log.debug({ source: sourceId }, "source is being crawled by another replica (lease held)");
-        o.metrics?.inc("repwatch_lease_busy_total", { source: sourceId });
-        return;
-      }
+      await takeSlot();
       try {
-        log.info({ source: sourceId, why }, `crawling ${sourceId}`);
-        const lost = held?.lost;
-        const summary = await runOnce(deps, {
-          source: sourceId,
-          brand: o.brand,
-          stopSignal: lost ? AbortSignal.any([o.stopSignal, lost]) : o.stopSignal,
-          abortSignal: lost ? AbortSignal.any([o.abortSignal, lost]) : o.abortSignal,
-          holder: o.holder,
-          leaseTtlMs: o.leaseTtlMs,
-        });
-        o.metrics?.observeRun(summary);
-        log.info({ source: sourceId, summary: compactSummary(summary) }, "run summary");
+        if (!stopping) await crawlHeld(sourceId, why);
       } finally {
-        await held?.release();
+        giveSlot();
       }
     });
+
+  const crawlHeld = async (sourceId: string, why: string): Promise<void> => {
+    const held = hasLeases(store)
+      ? await holdLease(store, `source:${sourceId}`, o.holder, o.leaseTtlMs, log)
+      : undefined;
+    if (hasLeases(store) && !held) {
+      log.debug({ source: sourceId }, "source is being crawled by another replica (lease held)");
+      o.metrics?.inc("repwatch_lease_busy_total", { source: sourceId });
+      return;
+    }
+    try {
+      log.info({ source: sourceId, why }, `crawling ${sourceId}`);
+      const lost = held?.lost;
+      const summary = await runOnce(deps, {
+        source: sourceId,
+        brand: o.brand,
+        stopSignal: lost ? AbortSignal.any([o.stopSignal, lost]) : o.stopSignal,
+        abortSignal: lost ? AbortSignal.any([o.abortSignal, lost]) : o.abortSignal,
+        holder: o.holder,
+        leaseTtlMs: o.leaseTtlMs,
+      });
+      o.metrics?.observeRun(summary);
+      log.info({ source: sourceId, summary: compactSummary(summary) }, "run summary");
+    } finally {
+      await held?.release();
+    }
+  };
 
   let sweeping = false;
   const sweep = async (): Promise<void> => {
