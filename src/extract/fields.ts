@@ -127,7 +127,8 @@ function readValue(
 }
 
 const regexes = new Map<string, RegExp | null>();
-function cachedRegex(source: string): RegExp | undefined {
+/** A source's regex compiled once per process; undefined when it does not compile. */
+export function cachedRegex(source: string): RegExp | undefined {
   let re = regexes.get(source);
   if (re === undefined) {
     try {

@@ -5,7 +5,7 @@
  */
 import type { JsonFieldRule, JsonFieldSpec } from "../config/json-extract.js";
 import { parseDate } from "./dates.js";
-import { type FieldContext, type FieldResult, normalise, type Parse, quote } from "./fields.js";
+import { cachedRegex, type FieldContext, type FieldResult, normalise, type Parse, quote } from "./fields.js";
 import { evaluatePath, firstAt } from "./json-path.js";
 import { markupToText } from "./markup.js";
 import { parseRating } from "./ratings.js";
@@ -129,20 +129,6 @@ function fromNumber(n: number, parse: Parse, r: RuleObject, ctx: JsonFieldContex
     default:
       return { value: String(n) };
   }
-}
-
-const regexes = new Map<string, RegExp | null>();
-function cachedRegex(source: string): RegExp | undefined {
-  let re = regexes.get(source);
-  if (re === undefined) {
-    try {
-      re = new RegExp(source, "u");
-    } catch {
-      re = null;
-    }
-    regexes.set(source, re);
-  }
-  return re ?? undefined;
 }
 
 /** True for the values a site uses for "yes": true, 1, "true", "1", "yes". */
