@@ -22,7 +22,13 @@
  * next run, once per key. In the common case this costs one small write per round, not one per mention.
  */
 import { randomUUID } from "node:crypto";
-import { type Collection, type Document, MongoBulkWriteError, type OptionalUnlessRequiredId } from "mongodb";
+import {
+  type AnyBulkWriteOperation,
+  type Collection,
+  type Document,
+  MongoBulkWriteError,
+  type OptionalUnlessRequiredId,
+} from "mongodb";
 import { type AlertDecider, type AlertIntent, outboxKeyOf } from "../store.js";
 import { fromMentionDoc, type MentionDoc } from "./mention-codec.js";
 import { type Collections, DUPLICATE_KEY, type JournalDoc, type OutboxDoc } from "./schema.js";
@@ -68,6 +74,25 @@ export interface JournalEntry {
   /** The ingest's `now` (ISO): the outbox rows' createdAt/notBefore. */
   at: string;
   intents: AlertIntent[];
+}
+
+/**
+ * Statements per update/replace/delete command. FerretDB 1.24 stalls for minutes on an `update`
+ * command of more than ~100 statements (60 run in a second, 120 did not finish in 120 s), so bulk
+ * writes go in chunks; on MongoDB the chunks only cost a few extra round trips.
+ */
+export const WRITE_CHUNK = 50;
+
+/** bulkWrite (unordered) in chunks of WRITE_CHUNK; returns the total matched count. */
+export async function chunkedBulkWrite<T extends Document>(
+  col: Collection<T>,
+  ops: AnyBulkWriteOperation<T>[],
+): Promise<number> {
+  let matched = 0;
+  for (let i = 0; i < ops.length; i += WRITE_CHUNK) {
+    matched += (await col.bulkWrite(ops.slice(i, i + WRITE_CHUNK), { ordered: false })).matchedCount;
+  }
+  return matched;
 }
 
 interface Planned {

@@ -10,7 +10,7 @@
 import type { AnyBulkWriteOperation } from "mongodb";
 import type { StoredMention } from "../../domain/mention.js";
 import type { CrawlRun, Lease, OutboxRow, SourceState } from "../store.js";
-import { insertNew } from "./alert-journal.js";
+import { chunkedBulkWrite, insertNew } from "./alert-journal.js";
 import { checkMention, instant, type MentionDoc, toMentionDoc } from "./mention-codec.js";
 import type { Collections, LeaseDoc, OutboxDoc, RunDoc, SourceStateDoc } from "./schema.js";
 
@@ -49,7 +49,7 @@ export function importOps(c: Collections) {
         .map(({ _id, ...rest }) => ({
           replaceOne: { filter: { _id, version: { $lt: rest.version } }, replacement: rest },
         }));
-      const updated = ops.length ? (await c.mentions.bulkWrite(ops, { ordered: false })).matchedCount : 0;
+      const updated = await chunkedBulkWrite(c.mentions, ops);
       return counts(ok, updated);
     },
 
@@ -118,7 +118,7 @@ export function importOps(c: Collections) {
             update: { $max: { token: d.token } },
           },
         }));
-      const updated = ops.length ? (await c.leases.bulkWrite(ops, { ordered: false })).matchedCount : 0;
+      const updated = await chunkedBulkWrite(c.leases, ops);
       return counts(ok, updated);
     },
   };

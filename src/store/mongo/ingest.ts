@@ -32,7 +32,14 @@ import {
   type StoredMention,
 } from "../../domain/mention.js";
 import type { AlertDecider, AlertIntent, IngestItemResult, IngestResult } from "../store.js";
-import { flushEntries, insertNew, type JournalEntry, newToken, startJournal } from "./alert-journal.js";
+import {
+  chunkedBulkWrite,
+  flushEntries,
+  insertNew,
+  type JournalEntry,
+  newToken,
+  startJournal,
+} from "./alert-journal.js";
 import { checkMention, type MentionDoc, toMentionDoc } from "./mention-codec.js";
 import type { Collections, EditDoc } from "./schema.js";
 
@@ -162,7 +169,7 @@ async function ingestRound(
     const mine = plans
       .filter((p) => p.status === "new")
       .map((p) => ({ deleteOne: { filter: { _id: p.id } } }));
-    if (mine.length > 0) await c.mentions.bulkWrite(mine, { ordered: false });
+    await chunkedBulkWrite(c.mentions, mine);
     await c.journal.deleteOne({ _id: token });
     throw err;
   }
@@ -177,11 +184,11 @@ async function ingestRound(
       edits.map((p) => editOf(p.doc!, now, token)),
     ),
     touches.length > 0
-      ? c.mentions.bulkWrite(
+      ? chunkedBulkWrite(
+          c.mentions,
           touches.map((p) => ({
             updateOne: { filter: { _id: p.id }, update: { $max: { lastSeenAt: now } } },
           })),
-          { ordered: false },
         )
       : undefined,
   ]);
@@ -294,7 +301,7 @@ async function applyVersions(c: Collections, docs: MentionDoc[], single: boolean
       replacement: withoutId(d),
     },
   }));
-  await c.mentions.bulkWrite(ops, { ordered: false });
+  await chunkedBulkWrite(c.mentions, ops);
 }
 
 /** Another process won these versions first: apply its versions (in case it died before doing so). */

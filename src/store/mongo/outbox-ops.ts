@@ -17,7 +17,7 @@
  */
 import type { Filter } from "mongodb";
 import type { OutboxIntent, OutboxRow, OutboxState } from "../store.js";
-import { insertNew } from "./alert-journal.js";
+import { chunkedBulkWrite, insertNew } from "./alert-journal.js";
 import type { ClaimDoc, Collections, OutboxDoc } from "./schema.js";
 
 const PICK_ROUNDS = 4;
@@ -69,7 +69,8 @@ export function outboxOps(c: Collections, singleKeyFilters = false) {
   /** Move rows to "sending" for these won attempts (never back from a later attempt). */
   async function applyClaims(claims: ClaimDoc[]): Promise<void> {
     if (claims.length === 0) return;
-    await c.outbox.bulkWrite(
+    await chunkedBulkWrite(
+      c.outbox,
       claims.map((x) => ({
         updateOne: {
           filter: singleKeyFilters
@@ -80,7 +81,6 @@ export function outboxOps(c: Collections, singleKeyFilters = false) {
           },
         },
       })),
-      { ordered: false },
     );
   }
 
