@@ -24,7 +24,6 @@
  * a concurrent writer can leave the `mentions` document one version behind its `mention_edits`
  * record; the next ingest of that mention finds the newer version there and applies it.
  */
-import type { AnyBulkWriteOperation, WithoutId } from "mongodb";
 import {
   type ChangeStatus,
   contentHashOf,
@@ -41,7 +40,8 @@ import {
   startJournal,
 } from "./alert-journal.js";
 import { checkMention, type MentionDoc, toMentionDoc } from "./mention-codec.js";
-import type { Collections, EditDoc } from "./schema.js";
+import type { Collections } from "./schema.js";
+import { applyVersions, editOf, helpApply } from "./versions.js";
 
 /** A batch still contended after this many rounds is an error (a writer storm, not a race). */
 const MAX_ROUNDS = 8;
@@ -201,7 +201,12 @@ async function ingestRound(
     edits.filter((_, k) => editsWon[k]).map((p) => p.doc!),
     single,
   );
-  if (editsLost.length > 0) await helpApply(c, editsLost, single);
+  if (editsLost.length > 0)
+    await helpApply(
+      c,
+      editsLost.map((p) => p.doc!),
+      single,
+    );
 
   // 6. the winners' intents into the outbox, then the journal goes
   let added = new Map<string, number>();
@@ -274,42 +279,4 @@ function plan(m: ScoredMention, hash: string, index: number, ex: Existing, now: 
     version: ex.version + 1,
   });
   return { index, id: m.id, status: "changed", doc };
-}
-
-function withoutId(doc: MentionDoc): WithoutId<MentionDoc> {
-  const { _id: _, ...rest } = doc;
-  return rest;
-}
-
-function editOf(doc: MentionDoc, now: Date, round: string): EditDoc {
-  return {
-    _id: `${doc._id}#v${doc.version}`,
-    mentionId: doc._id,
-    version: doc.version,
-    round,
-    createdAt: now,
-    mention: withoutId(doc),
-  };
-}
-
-/** Make these won versions the current mention documents (never replacing a newer version). */
-async function applyVersions(c: Collections, docs: MentionDoc[], single: boolean): Promise<void> {
-  if (docs.length === 0) return;
-  const ops: AnyBulkWriteOperation<MentionDoc>[] = docs.map((d) => ({
-    replaceOne: {
-      filter: single ? { _id: d._id } : { _id: d._id, version: { $lt: d.version } },
-      replacement: withoutId(d),
-    },
-  }));
-  await chunkedBulkWrite(c.mentions, ops);
-}
-
-/** Another process won these versions first: apply its versions (in case it died before doing so). */
-async function helpApply(c: Collections, lost: Plan[], single: boolean): Promise<void> {
-  const won = await c.edits.find({ _id: { $in: lost.map((p) => `${p.id}#v${p.doc!.version}`) } }).toArray();
-  await applyVersions(
-    c,
-    won.map((e) => ({ _id: e.mentionId, ...e.mention })),
-    single,
-  );
 }
