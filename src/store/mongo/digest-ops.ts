@@ -1,14 +1,20 @@
 /**
  * The weekly digest on the MongoDB store (see ../digest-port.ts for what each part means; every ordering
- * there is reproduced exactly here). Written for MongoDB and FerretDB 1.24 alike:
+ * there is reproduced exactly here). Written for MongoDB and FerretDB 1.24 alike — and for FerretDB
+ * 1.24's limits: it uses an index only for a bare `_id` equality, so any other filter reads the whole
+ * collection (~80 µs per stored mention).
  *
- * - cells: one aggregation pipeline per week ($match on the brand_at index range, $group by platform ×
- *   kind × label × rating with $sum) — only stages and operators FerretDB 1.24 implements. Grouping by
- *   the rating value (a handful of values) gives both the rated count and the rating sum without $cond.
- * - lists (top negatives, unanswered, complaint terms, employer cons): the analysis lives inside the
- *   mention's JSON string (mention-codec.ts: scraped keys never become BSON keys), so they cannot be
- *   grouped by the server; the week's matching documents are STREAMED (a cursor in batches) and folded
- *   into bounded top lists and a term tally — memory stays bounded by the limits, not by the week.
+ * - From the roll-ups (rollup.ts), the normal path: the brand's deltas are folded, then each UTC day of
+ *   the weeks is read by `_id` (latest state + deltas not yet in it: ~100 small documents for 13
+ *   weeks); its 15-minute slots are assigned to weeks, cells summed per platform × kind × label, the
+ *   terms of the last two weeks tallied, and the top negatives / unanswered chosen from the compact
+ *   entries of the last week's days; only those K mentions are then read, by `_id`. Nothing scales
+ *   with the number of stored mentions, only with the week's negatives (one small entry each).
+ * - By scanning mentions (`scanFacts`), the fallback while the roll-ups are not ready (a back-fill
+ *   runs) or when a bound is not on the 15-minute grid (no time zone in use today does that): cells by
+ *   one aggregation pipeline per week, and the lists by STREAMING the week's negatives / employer
+ *   mentions (the analysis lives inside the mention's JSON string, mention-codec.ts) into bounded top
+ *   lists and a term tally. Exact too, but a full collection scan per query on FerretDB.
  * - publication records: digest-records.ts.
  */
 import type { Db, Filter } from "mongodb";
@@ -24,6 +30,8 @@ import {
 import type { OutboxState } from "../store.js";
 import { digestRecords } from "./digest-records.js";
 import { fromMentionDoc, instant, MENTION_PROJECTION, type MentionDoc } from "./mention-codec.js";
+import { compact, parallel, readDays, readyGeneration } from "./rollup.js";
+import { DAY_MS, dayOf, dayStart, type NegEntry, SLOT_MS } from "./rollup-model.js";
 import type { Collections } from "./schema.js";
 
 const BATCH = 2_000;
@@ -184,7 +192,8 @@ export function digestOps(c: Collections, db: Db) {
       );
   }
 
-  async function facts(q: DigestFactsQuery): Promise<DigestFacts> {
+  /** The pre-roll-up way: aggregate and stream mentions (bounds off the 15-minute grid, or no roll-ups yet). */
+  async function scanFacts(q: DigestFactsQuery): Promise<DigestFacts> {
     if (q.bounds.length < 2)
       throw new RangeError("digestFacts: bounds needs at least two instants (one week)");
     const brandId = str("brandId", q.brandId);
@@ -230,6 +239,113 @@ export function digestOps(c: Collections, db: Db) {
       employerCons: rankTerms(termRows(employer), q.detail.terms),
       incidents: await incidentsOf(brandId, from, to),
     };
+  }
+
+  /** From the roll-ups (rollup.ts): ~100 `_id` reads, then the chosen K mentions by `_id`. */
+  async function rollupFacts(q: DigestFactsQuery, gen: string, bounds: Date[]): Promise<DigestFacts> {
+    const brandId = q.brandId;
+    const weeks = bounds.length - 1;
+    const b = bounds.map((d) => d.getTime());
+    const from = b[weeks - 1]!;
+    const to = b[weeks]!;
+    const prev = b[Math.max(0, weeks - 2)]!;
+    const weekOf = (t: number) => {
+      if (t < b[0]! || t >= to) return -1;
+      let w = 0;
+      while (t >= b[w + 1]!) w++;
+      return w;
+    };
+    const days: { day: string; withNeg: boolean }[] = [];
+    for (let d = Math.floor(b[0]! / DAY_MS) * DAY_MS; d < to; d += DAY_MS)
+      days.push({ day: dayOf(d), withNeg: q.detail !== undefined && d + DAY_MS > from });
+    await compact(c, gen, brandId);
+
+    const cellMap = new Map<string, VolumeCell>();
+    const complaints: [Tally, Tally] = [new Map(), new Map()];
+    const employer: [Tally, Tally] = [new Map(), new Map()];
+    const negatives: { id: string; e: NegEntry }[] = [];
+    await readDays(c, gen, brandId, days, (day, acc) => {
+      const start = dayStart(day);
+      for (const [i, slot] of acc.slots) {
+        const t = start + i * SLOT_MS;
+        const week = weekOf(t);
+        if (week < 0) continue;
+        for (const { p: platform, k: kind, l: label, r: rating, n } of slot.c.values()) {
+          if (n === 0) continue;
+          const key = JSON.stringify([week, platform, kind, label]);
+          const cell = cellMap.get(key) ?? {
+            week,
+            platform,
+            kind: kind as MentionKind,
+            label: label as SentimentLabel,
+            count: 0,
+            rated: 0,
+            ratingSum: 0,
+          };
+          cell.count += n;
+          if (rating !== null) {
+            cell.rated += n;
+            cell.ratingSum += rating * n;
+          }
+          cellMap.set(key, cell);
+        }
+        if (!q.detail || t < prev) continue;
+        const w = t >= from ? 1 : 0;
+        for (const [term, n] of slot.t) complaints[w].set(term, (complaints[w].get(term) ?? 0) + n);
+        for (const [term, n] of slot.e) employer[w].set(term, (employer[w].get(term) ?? 0) + n);
+      }
+      if (!q.detail) return;
+      for (const [id, [, e]] of acc.neg) if (e && e[3] >= from && e[3] < to) negatives.push({ id, e });
+    });
+    const cells = [...cellMap.values()].filter((x) => x.count !== 0).sort(byCell);
+    const out: DigestFacts = {
+      cells,
+      topNegatives: [],
+      unanswered: { total: 0, oldest: [] },
+      complaints: [],
+      employerCons: [],
+      incidents: [],
+    };
+    if (!q.detail) return out;
+    const byId = (x: { id: string }, y: { id: string }) => cmp(x.id, y.id);
+    const top = [...negatives]
+      .sort(
+        (x, y) =>
+          y.e[0] - x.e[0] ||
+          (x.e[1] ?? 3) - (y.e[1] ?? 3) ||
+          (y.e[2] ?? 0) - (x.e[2] ?? 0) ||
+          y.e[3] - x.e[3] ||
+          byId(x, y),
+      )
+      .slice(0, Math.max(0, q.detail.top));
+    const open = negatives.filter((x) => x.e[4] === 0);
+    const oldestOpen = open
+      .sort((x, y) => x.e[3] - y.e[3] || byId(x, y))
+      .slice(0, Math.max(0, q.detail.unanswered));
+    const docs = new Map<string, StoredMention>();
+    await parallel([...new Set([...top, ...oldestOpen].map((x) => x.id))], async (id) => {
+      const d = await c.mentions.findOne({ _id: id }, { projection: MENTION_PROJECTION });
+      if (d) docs.set(id, fromMentionDoc(d));
+    });
+    const list = (xs: { id: string }[]) => xs.flatMap((x) => (docs.has(x.id) ? [docs.get(x.id)!] : []));
+    return {
+      cells,
+      topNegatives: list(top),
+      unanswered: { total: open.length, oldest: list(oldestOpen) },
+      complaints: rankTerms(termRows(complaints), q.detail.terms),
+      employerCons: rankTerms(termRows(employer), q.detail.terms),
+      incidents: await incidentsOf(brandId, bounds[weeks - 1]!, bounds[weeks]!),
+    };
+  }
+
+  async function facts(q: DigestFactsQuery): Promise<DigestFacts> {
+    if (q.bounds.length < 2)
+      throw new RangeError("digestFacts: bounds needs at least two instants (one week)");
+    str("brandId", q.brandId);
+    const bounds = q.bounds.map(bound);
+    const onGrid = bounds.every((d, i) => d.getTime() % SLOT_MS === 0 && (i === 0 || d > bounds[i - 1]!));
+    const gen = onGrid ? await readyGeneration(c) : undefined;
+    return gen ? rollupFacts({ ...q }, gen, bounds) : scanFacts(q);
   }
 
   return {

@@ -40,6 +40,7 @@ import {
   startJournal,
 } from "./alert-journal.js";
 import { checkMention, type MentionDoc, toMentionDoc } from "./mention-codec.js";
+import { contributionAt, deltaDocs, parallel, roundDelta, writeDeltas } from "./rollup.js";
 import type { Collections } from "./schema.js";
 import { applyVersions, editOf, helpApply } from "./versions.js";
 
@@ -71,6 +72,7 @@ interface Existing {
   contentHash: string;
   version: number;
   firstSeenAt: Date;
+  insertedBy?: string;
 }
 
 interface Plan {
@@ -178,10 +180,15 @@ async function ingestRound(
   // 5. edits (each version won by a unique insert, then applied) and lastSeenAt of the unchanged
   const edits = plans.filter((p) => p.status === "changed");
   const touches = plans.filter((p) => p.status === "unchanged");
+  // the digest contribution each edit replaces (rollup.ts), kept in its edit record
+  const prevs = new Map<string, Awaited<ReturnType<typeof contributionAt>>>();
+  await parallel(edits, async (p) => {
+    prevs.set(p.id, await contributionAt(c, p.id, p.doc!.version - 1));
+  });
   const [editsWon] = await Promise.all([
     insertNew(
       c.edits,
-      edits.map((p) => editOf(p.doc!, now, token)),
+      edits.map((p) => editOf(p.doc!, now, token, prevs.get(p.id) ?? null)),
     ),
     touches.length > 0
       ? chunkedBulkWrite(
@@ -207,6 +214,22 @@ async function ingestRound(
       editsLost.map((p) => p.doc!),
       single,
     );
+  // the digest roll-up deltas of what this round stored (rollup.ts); redone by the sweep if we die here
+  const delta = roundDelta(
+    plans
+      .filter((p) => p.status === "new")
+      .map((p) => ({ id: p.id, doc: p.doc!, mention: mentions[p.index]! })),
+    edits
+      .filter((_, k) => editsWon[k])
+      .map((p) => ({
+        id: p.id,
+        version: p.doc!.version,
+        prev: prevs.get(p.id) ?? null,
+        doc: p.doc!,
+        mention: mentions[p.index]!,
+      })),
+  );
+  await writeDeltas(c, deltaDocs(delta, token, now));
 
   // 6. the winners' intents into the outbox, then the journal goes
   let added = new Map<string, number>();
@@ -247,7 +270,7 @@ function entryOf(p: Plan, intents: AlertIntent[], now: Date): JournalEntry | und
   };
 }
 
-const EXISTING = { projection: { contentHash: 1, version: 1, firstSeenAt: 1 } } as const;
+const EXISTING = { projection: { contentHash: 1, version: 1, firstSeenAt: 1, insertedBy: 1 } } as const;
 /** Parallel single-id reads in flight at once (the driver's pool is 10). */
 const READ_CONCURRENCY = 8;
 
@@ -278,5 +301,7 @@ function plan(m: ScoredMention, hash: string, index: number, ex: Existing, now: 
     contentHash: hash,
     version: ex.version + 1,
   });
+  // who inserted version 1 stays known (a dead round's roll-up deltas are redone from it)
+  if (ex.insertedBy !== undefined) doc.insertedBy = ex.insertedBy;
   return { index, id: m.id, status: "changed", doc };
 }
