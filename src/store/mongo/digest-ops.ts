@@ -4,11 +4,11 @@
  * 1.24's limits: it uses an index only for a bare `_id` equality, so any other filter reads the whole
  * collection (~80 µs per stored mention).
  *
- * - From the roll-ups (rollup.ts), the normal path: the brand's counts partitions of the weeks shown
+ * - From the roll-ups (rollup.ts), the normal path: the brand's delta collections of the weeks shown
  *   (one per UTC week, 14 for 13 weeks) are read whole; their 15-minute slots are assigned to the
  *   query's weeks, cells summed per platform × kind × label, the terms of the last two weeks
- *   tallied; the top negatives / unanswered are chosen from the compact entries of the last week's
- *   one or two negatives partitions, and only those K are read, from their payload copies by `_id`.
+ *   tallied; the top negatives / unanswered are chosen from the compact entries of the one or two
+ *   partitions the last week overlaps, and only those K are read, from their payload copies by `_id`.
  *   The mentions collection is not read at all; the cost follows the brand's weeks, not the store.
  * - By scanning mentions (`scanFacts`), the fallback while the roll-ups are not ready (a back-fill
  *   runs) or when a bound is not on the 15-minute grid (no time zone in use today does that): cells by
@@ -335,11 +335,10 @@ export function digestOps(c: Collections, db: Db) {
     await parallel([...new Map([...top, ...oldestOpen].map((x) => [x.id, x])).values()], async (x) => {
       const p = await readPayload(c.db, brandId, x);
       if (!p) return;
-      const again = seen.get(x.id);
-      docs.set(
-        x.id,
-        fromMentionDoc({ ...p, lastSeenAt: again && again > p.lastSeenAt ? again : p.lastSeenAt }),
-      );
+      // lastSeenAt moves on every sighting: the latest of the payload's and the seen-again times
+      const again = seen.get(x.id) ?? 0;
+      const lastSeenAt = again > p.lastSeenAt.getTime() ? new Date(again) : p.lastSeenAt;
+      docs.set(x.id, fromMentionDoc({ ...p, lastSeenAt }));
     });
     const list = (xs: { id: string }[]) => xs.flatMap((x) => (docs.has(x.id) ? [docs.get(x.id)!] : []));
     return {

@@ -8,10 +8,10 @@
  * for anything else, ~70 µs per row), and an update is a read-then-write that is not atomic:
  *
  * - Partitioned collections, per brand (sha1 of its id) × UTC week, so a digest scans only the weeks
- *   it shows: `dg_c_<brand>_<monday>` the counts (cells and terms per 15-minute slot),
- *   `dg_n_<brand>_<monday>` the negatives' compact entries and "seen again" times, `dg_p_<brand>_<monday>`
- *   a payload copy of each negative version (`<id>#v<version>`: its JSON and stored fields), read
- *   by `_id` for the K chosen ones only.
+ *   it shows: `dg_<brand>_<monday>` the deltas (counts — cells and terms per 15-minute slot — and
+ *   the negatives' compact entries and "seen again" times, as JSON strings), and
+ *   `dg_p<0-3>_<brand>_<monday>` a payload copy of each negative version (`<id>#v<version>`: its
+ *   JSON and stored fields, spread over 4 collections by id), read by `_id` for the K chosen only.
  * - Insert-only DELTAS, never updated: a writer (an ingest round, a back-fill) inserts one document
  *   per partition under its own `_id` (the round's token), holding what it changed there — the new
  *   versions added, an edit's replaced version subtracted (its contribution is kept in the edit
@@ -51,21 +51,23 @@ import type { Collections, EditDoc, JournalDoc } from "./schema.js";
 const META_ID = "rollup";
 /** How long a back-fill claim lasts without renewal. */
 const BUILD_LEASE_MS = 60_000;
-/** Negative entries per delta document (FerretDB keeps documents well under 16 MB this way). */
-const OPS_PER_DOC = 2_000;
 const CONCURRENCY = 4;
 
-export interface CountsDoc extends Counts {
+/**
+ * One writer's delta for one brand × week. The parts are JSON strings: FerretDB 1.24 converts every
+ * BSON array element on its own (a week's slot counts as arrays cost ~180 ms to read, as a string
+ * ~1 ms), and scraped strings inside stay values.
+ */
+export interface DeltaDoc {
   _id: string;
   gen: string;
   brandId: string;
-}
-export interface NegDoc {
-  _id: string;
-  gen: string;
-  brandId: string;
-  g: NegOp[];
-  seen: { id: string; at: Date }[];
+  /** JSON of Counts */
+  counts?: string;
+  /** JSON of NegOp[] */
+  g?: string;
+  /** JSON of [mention id, seen-again ms][] */
+  seen?: string;
 }
 export interface PayloadDoc extends Payload {
   _id: string;
@@ -84,11 +86,20 @@ export async function parallel<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** The three collections of one brand × week. */
+/**
+ * Payload copies are spread over this many collections per brand × week by mention id: a look-up by
+ * `_id` reads its collection's rows (FerretDB 1.24), so a quarter of the week's negatives.
+ */
+const PAYLOAD_BUCKETS = 4;
+const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
+
+/** The collections of one brand × week: the deltas, and the payload copies of a mention id. */
 export function partitionNames(brandId: string, part: number) {
-  const brand = createHash("sha1").update(brandId).digest("hex").slice(0, 16);
-  const monday = new Date(part).toISOString().slice(0, 10).replace(/-/g, "");
-  return { c: `dg_c_${brand}_${monday}`, n: `dg_n_${brand}_${monday}`, p: `dg_p_${brand}_${monday}` };
+  const key = `${sha1(brandId).slice(0, 16)}_${new Date(part).toISOString().slice(0, 10).replace(/-/g, "")}`;
+  return {
+    deltas: `dg_${key}`,
+    payloads: (id: string) => `dg_p${Number.parseInt(sha1(id).slice(0, 2), 16) % PAYLOAD_BUCKETS}_${key}`,
+  };
 }
 
 /** What a contribution and a payload need from a stored mention document. */
@@ -126,28 +137,19 @@ export async function readyGeneration(c: Collections): Promise<string | undefine
 /** Insert one writer's deltas for one partition (payload copies first: an entry never lacks its payload). */
 async function writePartition(db: Db, d: PartitionDelta, writer: string, gen: string, counts = true) {
   const names = partitionNames(d.brandId, d.part);
-  const payloads = [...d.payloads].map(([_id, p]) => ({ _id, ...p }));
-  for (let i = 0; i < payloads.length; i += 500)
-    await insertNew(db.collection<PayloadDoc>(names.p), payloads.slice(i, i + 500));
-  if (counts && !d.counts.empty)
-    await insertNew(db.collection<CountsDoc>(names.c), [
-      { _id: writer, gen, brandId: d.brandId, ...d.counts.counts() },
-    ]);
-  const ops = d.neg.ops();
-  const seen = [...d.seen].map(([id, at]) => ({ id, at }));
-  const docs: NegDoc[] = [];
-  for (let i = 0; i === 0 || i < ops.length; i += OPS_PER_DOC) {
-    const g = ops.slice(i, i + OPS_PER_DOC);
-    if (g.length === 0 && (i > 0 || seen.length === 0)) break;
-    docs.push({
-      _id: i === 0 ? writer : `${writer}#${i / OPS_PER_DOC}`,
-      gen,
-      brandId: d.brandId,
-      g,
-      seen: i === 0 ? seen : [],
-    });
+  const buckets = new Map<string, PayloadDoc[]>();
+  for (const [_id, p] of d.payloads) {
+    const name = names.payloads(_id.slice(0, _id.lastIndexOf("#v")));
+    buckets.set(name, [...(buckets.get(name) ?? []), { _id, ...p }]);
   }
-  if (docs.length > 0) await insertNew(db.collection<NegDoc>(names.n), docs);
+  for (const [name, docs] of buckets)
+    for (let i = 0; i < docs.length; i += 500)
+      await insertNew(db.collection<PayloadDoc>(name), docs.slice(i, i + 500));
+  const doc: DeltaDoc = { _id: writer, gen, brandId: d.brandId };
+  if (counts && !d.counts.empty) doc.counts = JSON.stringify(d.counts.counts());
+  if (d.neg.m.size > 0) doc.g = JSON.stringify(d.neg.ops());
+  if (d.seen.size > 0) doc.seen = JSON.stringify([...d.seen].map(([id, at]) => [id, at.getTime()]));
+  if (doc.counts || doc.g || doc.seen) await insertNew(db.collection<DeltaDoc>(names.deltas), [doc]);
 }
 
 /** Insert a writer's deltas; an `_id` already written (a redo) stays as it is. */
@@ -163,7 +165,7 @@ export interface NegativeEntry {
 }
 
 /**
- * Read one brand's partitions of generation `gen`: `each` gets every counts delta; the negatives of
+ * Read one brand's partitions of generation `gen`: `each` gets every delta's counts; the negatives of
  * `negParts` come back (current entries only) with the latest "seen again" time of each mention.
  */
 export async function readPartitions(
@@ -172,28 +174,26 @@ export async function readPartitions(
   brandId: string,
   parts: number[],
   negParts: number[],
-  each: (part: number, d: CountsDoc) => void,
-): Promise<{ negatives: NegativeEntry[]; seen: Map<string, Date> }> {
+  each: (part: number, counts: Counts) => void,
+): Promise<{ negatives: NegativeEntry[]; seen: Map<string, number> }> {
   const negatives: NegativeEntry[] = [];
-  const seen = new Map<string, Date>();
+  const seen = new Map<string, number>();
   const filter = { gen: { $eq: gen }, brandId: { $eq: brandId } };
   await parallel(parts, async (part) => {
-    const names = partitionNames(brandId, part);
-    for await (const d of db.collection<CountsDoc>(names.c).find(filter, { batchSize: 10_000 }))
-      each(part, d);
-  });
-  await parallel(negParts, async (part) => {
-    const names = partitionNames(brandId, part);
+    const withNeg = negParts.includes(part);
     const lww = new Map<string, { v: number; e: NegEntry | null }>();
-    for await (const d of db.collection<NegDoc>(names.n).find(filter, { batchSize: 10_000 })) {
-      for (const op of d.g) {
+    const cursor = db
+      .collection<DeltaDoc>(partitionNames(brandId, part).deltas)
+      .find(filter, { batchSize: 100_000, ...(withNeg ? {} : { projection: { g: 0, seen: 0 } }) });
+    for await (const d of cursor) {
+      if (d.counts) each(part, JSON.parse(d.counts) as Counts);
+      if (!withNeg) continue;
+      for (const op of d.g ? (JSON.parse(d.g) as NegOp[]) : []) {
         const cur = lww.get(op.id);
         if (!cur || cur.v < op.v) lww.set(op.id, { v: op.v, e: op.e });
       }
-      for (const s of d.seen) {
-        const cur = seen.get(s.id);
-        if (!cur || cur < s.at) seen.set(s.id, s.at);
-      }
+      for (const [id, at] of d.seen ? (JSON.parse(d.seen) as [string, number][]) : [])
+        seen.set(id, Math.max(at, seen.get(id) ?? at));
     }
     for (const [id, { v, e }] of lww) if (e) negatives.push({ id, v, e, part });
   });
@@ -203,7 +203,7 @@ export async function readPartitions(
 /** The payload copy of one negative version. */
 export async function readPayload(db: Db, brandId: string, x: NegativeEntry): Promise<Payload | undefined> {
   const p = await db
-    .collection<PayloadDoc>(partitionNames(brandId, x.part).p)
+    .collection<PayloadDoc>(partitionNames(brandId, x.part).payloads(x.id))
     .findOne({ _id: `${x.id}#v${x.v}` });
   return p ?? undefined;
 }
@@ -325,8 +325,8 @@ async function backfill(c: Collections, db: Db, gen: string): Promise<boolean> {
   await renew();
   for (const d of b.parts.values()) {
     if (d.counts.empty) continue;
-    await insertNew(db.collection<CountsDoc>(partitionNames(d.brandId, d.part).c), [
-      { _id: `bf:${gen}`, gen, brandId: d.brandId, ...d.counts.counts() },
+    await insertNew(db.collection<DeltaDoc>(partitionNames(d.brandId, d.part).deltas), [
+      { _id: `bf:${gen}`, gen, brandId: d.brandId, counts: JSON.stringify(d.counts.counts()) },
     ]);
   }
   const done = await c.rollupMeta.updateOne(
