@@ -1,7 +1,8 @@
 /**
  * The weekly digest's part of the store port: an optional capability, like leases. An adapter that has
- * it aggregates in the store (SQL on SQLite, an aggregation pipeline on MongoDB): building one brand's
- * week never loads the week's mentions into memory, only grouped counts and a few top lists.
+ * it aggregates in the store (SQL over a covering index on SQLite; on MongoDB, roll-ups kept at ingest
+ * time, src/store/mongo/rollup.ts): building one brand's week never loads the week's mentions into
+ * memory, only grouped counts and a few top lists.
  *
  * Every adapter computes exactly the same answer (the contract suite, tests/store/contract-digest.ts):
  *

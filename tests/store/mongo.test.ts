@@ -302,7 +302,27 @@ withServer("mongodb store: digest roll-ups", () => {
     }
   });
 
-  it("two writers on one brand at once, with edits and folds between them, lose nothing", async () => {
+  it("a rebuild (as after repwatch migrate) counts each mention once, lastSeenAt included", async () => {
+    const d = freshDatabase();
+    try {
+      const store = d.open();
+      await store.init();
+      for (const b of batches()) await store.ingest(b, noAlerts, T0);
+      for (const b of batches()) await store.ingest(b, noAlerts, at(60_000)); // seen again
+      await store.close();
+      await d
+        .db()
+        .collection("meta")
+        .updateOne({ _id: "rollup" as never }, { $set: { state: "stale" } });
+      const next = d.open();
+      await next.init(); // rebuilds: a new generation, the old one's deltas no longer count
+      expect(withoutIncidents(await next.digestFacts(q))).toEqual(await reference(next));
+    } finally {
+      await d.cleanup();
+    }
+  });
+
+  it("two writers on one brand at once, with edits between them, lose nothing", async () => {
     const d = freshDatabase();
     try {
       const [a, b] = [d.open(), d.open()];

@@ -333,7 +333,7 @@ export function digestOps(c: Collections, db: Db) {
       .slice(0, Math.max(0, q.detail.unanswered));
     const docs = new Map<string, StoredMention>();
     await parallel([...new Map([...top, ...oldestOpen].map((x) => [x.id, x])).values()], async (x) => {
-      const p = await readPayload(c.db, brandId, x);
+      const p = await readPayload(c.db, gen, brandId, x);
       if (!p) return;
       // lastSeenAt moves on every sighting: the latest of the payload's and the seen-again times
       const again = seen.get(x.id) ?? 0;

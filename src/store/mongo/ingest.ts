@@ -40,8 +40,8 @@ import {
   startJournal,
 } from "./alert-journal.js";
 import { checkMention, type MentionDoc, toMentionDoc } from "./mention-codec.js";
-import { contributionAt, parallel, payloadOf, readyGeneration, writeDeltas } from "./rollup.js";
-import { contributionOf, DeltaBuilder, partitionOf } from "./rollup-model.js";
+import { contributionOfDoc, payloadOf, readyGeneration, writeDeltas } from "./rollup.js";
+import { type Contribution, contributionOf, DeltaBuilder, partitionOf } from "./rollup-model.js";
 import type { Collections } from "./schema.js";
 import { applyVersions, editOf, helpApply } from "./versions.js";
 
@@ -75,8 +75,12 @@ interface Existing {
   firstSeenAt: Date;
   insertedBy?: string;
   brandId: string;
+  platform: string;
+  kind: string;
   label: string;
   at: Date;
+  /** The mention JSON: what an edit's replaced version contributed to the digest roll-ups. */
+  doc: string;
 }
 
 interface Plan {
@@ -187,11 +191,10 @@ async function ingestRound(
   // 5. edits (each version won by a unique insert, then applied) and lastSeenAt of the unchanged
   const edits = plans.filter((p) => p.status === "changed");
   const touches = plans.filter((p) => p.status === "unchanged");
-  // the digest contribution each edit replaces (rollup.ts), kept in its edit record
-  const prevs = new Map<string, Awaited<ReturnType<typeof contributionAt>>>();
-  await parallel(edits, async (p) => {
-    prevs.set(p.id, await contributionAt(c, p.id, p.doc!.version - 1));
-  });
+  // the digest contribution each edit replaces (rollup.ts), kept in its edit record: the stored
+  // version read above is exactly the one it replaces
+  const prevs = new Map<string, Contribution>();
+  for (const p of edits) prevs.set(p.id, contributionOfDoc(existing.get(p.id)!));
   const [editsWon] = await Promise.all([
     insertNew(
       c.edits,
@@ -286,7 +289,18 @@ function entryOf(p: Plan, intents: AlertIntent[], now: Date): JournalEntry | und
 }
 
 const EXISTING = {
-  projection: { contentHash: 1, version: 1, firstSeenAt: 1, insertedBy: 1, brandId: 1, label: 1, at: 1 },
+  projection: {
+    contentHash: 1,
+    version: 1,
+    firstSeenAt: 1,
+    insertedBy: 1,
+    brandId: 1,
+    platform: 1,
+    kind: 1,
+    label: 1,
+    at: 1,
+    doc: 1,
+  },
 } as const;
 /** Parallel single-id reads in flight at once (the driver's pool is 10). */
 const READ_CONCURRENCY = 8;

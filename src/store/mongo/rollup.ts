@@ -10,7 +10,7 @@
  * - Partitioned collections, per brand (sha1 of its id) × UTC week, so a digest scans only the weeks
  *   it shows: `dg_<brand>_<monday>` the deltas (counts — cells and terms per 15-minute slot — and
  *   the negatives' compact entries and "seen again" times, as JSON strings), and
- *   `dg_p<0-3>_<brand>_<monday>` a payload copy of each negative version (`<id>#v<version>`: its
+ *   `dg_p<0-3>_<brand>_<monday>` a payload copy of each negative version (`<gen>|<id>#v<version>`: its
  *   JSON and stored fields, spread over 4 collections by id), read by `_id` for the K chosen only.
  * - Insert-only DELTAS, never updated: a writer (an ingest round, a back-fill) inserts one document
  *   per partition under its own `_id` (the round's token), holding what it changed there — the new
@@ -138,9 +138,10 @@ export async function readyGeneration(c: Collections): Promise<string | undefine
 async function writePartition(db: Db, d: PartitionDelta, writer: string, gen: string, counts = true) {
   const names = partitionNames(d.brandId, d.part);
   const buckets = new Map<string, PayloadDoc[]>();
-  for (const [_id, p] of d.payloads) {
-    const name = names.payloads(_id.slice(0, _id.lastIndexOf("#v")));
-    buckets.set(name, [...(buckets.get(name) ?? []), { _id, ...p }]);
+  for (const [key, p] of d.payloads) {
+    // per generation: a rebuild writes fresh copies (lastSeenAt included) instead of keeping old ones
+    const name = names.payloads(key.slice(0, key.lastIndexOf("#v")));
+    buckets.set(name, [...(buckets.get(name) ?? []), { _id: `${gen}|${key}`, ...p }]);
   }
   for (const [name, docs] of buckets)
     for (let i = 0; i < docs.length; i += 500)
@@ -201,28 +202,16 @@ export async function readPartitions(
 }
 
 /** The payload copy of one negative version. */
-export async function readPayload(db: Db, brandId: string, x: NegativeEntry): Promise<Payload | undefined> {
+export async function readPayload(
+  db: Db,
+  gen: string,
+  brandId: string,
+  x: NegativeEntry,
+): Promise<Payload | undefined> {
   const p = await db
     .collection<PayloadDoc>(partitionNames(brandId, x.part).payloads(x.id))
-    .findOne({ _id: `${x.id}#v${x.v}` });
+    .findOne({ _id: `${gen}|${x.id}#v${x.v}` });
   return p ?? undefined;
-}
-
-/**
- * The contribution of version `version` of a stored mention (what its next version subtracts), or null
- * when that version is no longer readable (it was superseded since: the edit will lose anyway).
- */
-export async function contributionAt(
-  c: Collections,
-  id: string,
-  version: number,
-): Promise<Contribution | null> {
-  const d = await c.mentions.findOne({ _id: id }, { projection: ROLLUP_PROJECTION });
-  if (d && d.version === version) return contributionOfDoc(d);
-  if (d && d.version > version) return null;
-  // FerretDB 1.24: the mentions document may lag one version behind its edit record
-  const e = version >= 2 ? await c.edits.findOne({ _id: `${id}#v${version}` }) : null;
-  return e ? contributionOfDoc(e.mention) : null;
 }
 
 /**
