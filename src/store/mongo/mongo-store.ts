@@ -7,6 +7,8 @@
  * - Ingest (race-free new/changed without transactions): ingest.ts; alert intents that survive a
  *   crash between the mention write and the outbox write: alert-journal.ts.
  * - Outbox claims: outbox-ops.ts. Runs, source state, leases (server clock, fencing token): records-ops.ts.
+ * - Weekly digest: digest-ops.ts, from roll-ups kept at ingest time (rollup.ts), back-filled by `init()`
+ *   when the database has mentions from before them (other processes' `init()` waits meanwhile).
  *
  * `openMongoStore` does no I/O; `init()` connects (bounded by `serverSelectionTimeoutMS`), pings and
  * creates indexes, and throws `StoreUnavailableError` naming the hosts (password redacted). Later, an
