@@ -1,7 +1,7 @@
 /**
  * The digest roll-ups of the MongoDB store: what the weekly digest needs (rollup-model.ts), kept at
- * ingest time per brand × UTC week, so `digestFacts` never reads the mentions collection except for
- * nothing at all (the chosen top negatives come from payload copies).
+ * ingest time per brand × UTC week, so `digestFacts` never reads the mentions collection (even the
+ * top negatives it lists come from payload copies).
  *
  * Shaped by FerretDB 1.24 over SQLite, where EVERY query — an `_id` equality included — reads the
  * collection's rows (in SQLite for a pushed-down `_id`/string equality, ~3 µs per small row; in Go
@@ -22,8 +22,10 @@
  *   stored before the roll-ups existed (or copied in by `repwatch migrate`, which marks them stale)
  *   are back-filled into a new generation from one streamed scan, by the first process that starts
  *   (claimed by a unique insert, renewed while it runs, taken over when it expires); other processes
- *   wait in `init()`. Deltas of older generations are ignored. Until one is ready, `digestFacts`
- *   scans mentions as before.
+ *   wait in `init()`. Documents of older generations are ignored (and left in place). Until one is
+ *   ready, `digestFacts` scans mentions as before.
+ * - A mention's `lastSeenAt` moves whenever it is crawled again unchanged; for negatives the round
+ *   records that time too ("seen again"), so the payload copies' lastSeenAt is read as the latest.
  *
  * Not done: folding a partition's many small deltas into one (a busy week ingested in thousands of
  * rounds is read as thousands of small documents); and a rebuild while another process ingests counts

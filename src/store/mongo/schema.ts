@@ -14,7 +14,8 @@
  * | leases        | lease name           | holder, fencing token, expiry (the current view)        |
  * | lease_tokens  | `<name>#<token>`     | who won each fencing token                              |
  * | meta          | "schema", "rollup"   | { version }; the digest roll-ups' generation and state  |
- * | dg_c_*, dg_n_*, dg_p_* | writer / `<id>#v<n>` | digest roll-ups per brand × UTC week (rollup.ts) |
+ * | dg_<brand>_<monday> | writer (round token) | digest roll-up deltas of one brand × UTC week (rollup.ts) |
+ * | dg_p<0-3>_<brand>_<monday> | `<gen>|<id>#v<n>` | payload copies of that week's negative versions |
  *
  * Why the `*_edits`/`*_claims`/`*_tokens` collections: every race is decided by INSERTING a document
  * with a unique `_id` (the version, attempt or token being taken), never by a conditional update.
