@@ -59,9 +59,9 @@ export interface IngestHooks {
 export interface IngestOptions {
   hooks?: IngestHooks;
   /**
-   * The server only uses an index for a filter that is `{_id: value}` alone (FerretDB 1.24 over SQLite
-   * scans the whole collection for anything else, `$in` included): read by id one by one, and replace
-   * by `_id` without the version guard (which is not atomic there anyway).
+   * FerretDB 1.24 over SQLite pushes no filter down except `{_id: value}` alone, and even that stops
+   * early only when the document exists (a miss, an update or a delete reads the whole collection):
+   * read by id one by one, and replace by `_id` without the version guard (not atomic there anyway).
    */
   singleKeyFilters?: boolean;
   /** The store's memory of its last finished round, whose journal the next round deletes. */
