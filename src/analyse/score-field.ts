@@ -79,9 +79,15 @@ function markNames(tokens: Token[]): void {
   }
 }
 
+/** Links and @handles: no sentiment, and "://" must not read as the emoticon ":/". */
+const LINK_RE =
+  /(?:https?:\/\/|www\.)\S*|\b[a-z0-9-]+\.(?:ru|com|net|org|co|me|ly|рф)\/\S*|@[\p{L}\p{N}_]+/giu;
+
 export function scoreField(text: string, lex: CompiledLexicon, field: Field): FieldScore {
   const out: FieldScore = { pos: 0, neg: 0, reasons: [], words: 0, tokens: [], stems: [] };
-  const { hits, rest } = extractEmoji(text);
+  const { hits, rest } = extractEmoji(
+    text.includes("/") || text.includes("@") ? text.replace(LINK_RE, " ") : text,
+  );
   for (const h of hits) out.reasons.push({ term: h.term, weight: h.weight, field, note: "emoji" });
   const body = rest.replace(/[’ʼ`´]/g, "'").replace(/n't\b/gi, " not");
   // Lower-case once; per-token slices of it are valid while lower-casing keeps lengths (it nearly always does).

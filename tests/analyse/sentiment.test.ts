@@ -72,6 +72,13 @@ describe("sentiment", () => {
     expect(a.reasons.map((r) => r.term)).toContain("не перезвонили");
   });
 
+  it("reads no emoticon or sentiment into links and @handles", () => {
+    const a = analyse({ text: "Новый тариф для абонентов: https://example.com/tarif?id=1 @some_bank" });
+    expect(a.label).toBe("neutral");
+    expect(a.reasons).toEqual([]);
+    expect(label("Опять не работает приложение :/ www.example.ru")).toBe("negative");
+  });
+
   it("scores mixed-language text by its main language", () => {
     const a = analyse({ text: "Приложение Sberbank Online ужасное, постоянно глючит, обман" });
     expect(a.lang).toBe("ru");
