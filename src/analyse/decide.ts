@@ -52,7 +52,7 @@ const DAMPING = 3;
 const LENGTH_PRIOR = 0.5;
 const BALANCE = 0.3;
 /** Texts with fewer words than this are "short" (tweets, comments, one-line reviews). */
-const SHORT_WORDS = 40;
+export const SHORT_WORDS = 40;
 
 export interface Decision {
   genre: Genre;

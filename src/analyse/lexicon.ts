@@ -28,6 +28,8 @@ export interface CompiledLexicon {
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
   headings: RegExp | undefined;
   markers: Set<string>;
+  /** Words and stems of `story` entries (what a text is about, not what its author thinks). */
+  story: Set<string>;
 }
 
 /** Base lexicons as loaded from their packages: word or stem → weight. */
@@ -108,6 +110,11 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
   for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang);
 
   const norm = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/ё/g, "е")));
+  const story = new Set<string>();
+  for (const w of norm(file.story)) {
+    story.add(w);
+    story.add(stem(w, lang));
+  }
   const headings =
     file.headings.length > 0
       ? new RegExp(`^[ \\t]*(?:${file.headings.map(escapeRe).join("|")})[ \\t]*:`, "gimu")
@@ -124,6 +131,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     concessive: norm(file.concessive),
     headings,
     markers: norm(file.markers),
+    story,
   };
 }
 

@@ -30,6 +30,8 @@ interface Contribution {
   clause: number;
 }
 
+/** Note on a word that tells what a text is about (lexicon `story`): dropped from reviews in evidence.ts. */
+export const STORY_NOTE = "story";
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -155,6 +157,7 @@ export function scoreClause(
       const denied = !negated && base < 0 ? denialAfter(tokens, i) : 0;
       let weight = negated ? flip(base) : denied > 0 ? base * DENIED_AFTER : base;
       const notes: string[] = [];
+      if (lex.story.size > 0 && (lex.story.has(tok.s) || lex.story.has(w))) notes.push(STORY_NOTE);
       if (negated || denied > 0) notes.push("negated");
       if (i - modAt <= 2 && mod !== 1) {
         // "не очень хорошо" is mildly negative: a negated intensifier softens instead.

@@ -79,6 +79,26 @@ describe("sentiment", () => {
     expect(label("Опять не работает приложение :/ www.example.ru")).toBe("negative");
   });
 
+  it("does not read a retold story's death, war and fear as the reviewer's complaint", () => {
+    const plot =
+      "Книга рассказывает о преступлении и его жертвах, о мести и ненависти. Герой возвращается с войны, " +
+      "видит смерть друзей, тюрьму и кровь, боль и страх; враги рядом, опасность растёт, " +
+      "и трагедия близка. Автор ведёт нас от первой главы к последней, а в конце герой уезжает домой.";
+    expect(analyse({ text: plot }).reasons.filter((r) => r.weight < 0)).toEqual([]);
+    expect(
+      label(
+        "Роман о войне: герой теряет друзей, видит смерть и страх, но остаётся человеком. Читается на одном дыхании, не оторваться.",
+      ),
+    ).toBe("positive");
+    expect(label("Сюжет предсказуемый, герои картонные, читать было скучно. Не зацепило.")).toBe("negative");
+  });
+
+  it("keeps story words in a short post, where they are the author's own state", () => {
+    const a = analyse({ text: "Сессия, три экзамена подряд, я уже умираю" });
+    expect(a.label).toBe("negative");
+    expect(a.reasons.find((r) => r.term === "умираю")?.note).toBe("story");
+  });
+
   it("scores mixed-language text by its main language", () => {
     const a = analyse({ text: "Приложение Sberbank Online ужасное, постоянно глючит, обман" });
     expect(a.lang).toBe("ru");
