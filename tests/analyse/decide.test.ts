@@ -100,6 +100,29 @@ describe("review rules", () => {
     expect(otzovik.label).toBe("negative");
   });
 
+  it("keeps a mixed Russian review neutral and a complaint negative", () => {
+    expect(bandFor("review", "ru").negativeBelow).toBeLessThan(BANDS.review.negativeBelow);
+    const mixed = analyse({
+      text:
+        "Машину купили два года назад для поездок на дачу и по городу. Салон просторный, багажник вместительный, " +
+        "расход небольшой. Из минусов: шумоизоляция слабая, зимой печка греет долго, запчасти дороговаты. " +
+        "В целом машина своих денег стоит, ездим дальше и посмотрим, как покажет себя на третий год.",
+    });
+    expect(mixed.label).toBe("neutral");
+    const complaint = analyse({
+      text:
+        "Открыла вклад, через месяц банк в одностороннем порядке снизил ставку. В отделении сказали, что так " +
+        "написано в договоре мелким шрифтом. Деньги забрать без потери процентов нельзя, менеджер разговаривал " +
+        "грубо, жалобу не приняли. Больше с этим банком дел иметь не буду.",
+    });
+    expect(complaint.label).toBe("negative");
+  });
+
+  it("does not score words every review uses ('общее впечатление', 'в общем', 'данный')", () => {
+    const a = analyse({ text: "Общее впечатление: данный роман о героях и их вопросах, в общем, о другом." });
+    expect(a.reasons).toEqual([]);
+  });
+
   it("fingerprints the words the sentiment saw, the same as simhash of the text", () => {
     const text = "Отличный банк, вежливые сотрудники, всем рекомендую!";
     expect(analyse({ text }).fingerprint).toBe(simhash(text));
