@@ -3,7 +3,7 @@
  * negated actions ("не перезвонили") and negation after the word ("проблем нет"). Pure.
  */
 import type { Reason } from "../domain/mention.js";
-import { type CompiledLexicon, wordWeight } from "./lexicon.js";
+import { type CompiledLexicon, isStoryWord, wordWeight } from "./lexicon.js";
 import { stem } from "./nlp.js";
 
 type Field = NonNullable<Reason["field"]>;
@@ -17,6 +17,8 @@ export interface Token {
   s: string;
   /** Part of a name ("Pets Best"): carries no sentiment. */
   name?: boolean;
+  /** Inside a closed quotation of this many words. */
+  quote?: number;
 }
 
 interface Sink {
@@ -32,6 +34,14 @@ interface Contribution {
 
 /** Note on a word that tells what a text is about (lexicon `story`): dropped from reviews in evidence.ts. */
 export const STORY_NOTE = "story";
+/** A quotation of at most this many words is scare quotes. */
+const SCARE_QUOTE_WORDS = 2;
+/** Praise in scare quotes («порадовали») is ironic: this times its weight. */
+const IRONY = -0.8;
+/** Languages whose scare quotes are ironic. */
+const IRONIC_QUOTES = new Set(["ru", "uk"]);
+/** Words inside a longer quotation (a slogan, a title, what someone said) weigh this much. */
+const QUOTATION = 0.5;
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -57,15 +67,28 @@ const DENIAL_VERBS = new Set(
   ),
 );
 
+/**
+ * How a word inside a closed quotation of `words` words counts: praise in scare quotes is irony in
+ * Russian (особенно «порадовал» звонок в 9 утра; English reviewers quote for emphasis: how "easy" it
+ * was); a longer quotation (a slogan, a title, someone else's words) is not the author's own verdict.
+ */
+function quoteFactor(words: number, weight: number, lang: string): [number, string] {
+  if (words <= SCARE_QUOTE_WORDS && weight > 0 && IRONIC_QUOTES.has(lang)) return [IRONY, "irony"];
+  return [QUOTATION, "quoted"];
+}
+
 function flip(w: number): number {
   return w > 0 ? w * NEGATED_POSITIVE : w * NEGATED_NEGATIVE;
 }
+
+/** "наглости нет предела", "хамству нет конца": no limit to a complaint is not its denial. */
+const NO_LIMIT = new Set(["предела", "конца", "границ", "меры", "края"]);
 
 /** Length of a denial right after position `i` ("нет" → 1, "не было" → 2), or 0. */
 function denialAfter(tokens: Token[], i: number): number {
   const a = tokens[i + 1]?.w;
   if (a === undefined) return 0;
-  if (DENIAL_WORDS.has(a)) return 1;
+  if (DENIAL_WORDS.has(a)) return NO_LIMIT.has(tokens[i + 2]?.w ?? "") ? 0 : 1;
   const b = tokens[i + 2]?.w;
   return a === "не" && b !== undefined && DENIAL_VERBS.has(b) ? 2 : 0;
 }
@@ -100,8 +123,13 @@ export function scoreClause(
       for (const p of phrases) {
         if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
           const negated = i - negAt <= NEGATION_SCOPE;
-          const weight = (negated ? flip(p.weight) : p.weight) * (i - modAt <= 2 ? mod : 1);
-          const note = negated ? "negated" : undefined;
+          let weight = (negated ? flip(p.weight) : p.weight) * (i - modAt <= 2 ? mod : 1);
+          let note = negated ? "negated" : undefined;
+          if (tok.quote !== undefined && weight !== 0) {
+            const [f, q] = quoteFactor(tok.quote, weight, lang);
+            weight *= f;
+            note = note ? `${note}, ${q}` : q;
+          }
           const term = tokens
             .slice(i, i + p.stems.length)
             .map((t) => t.w)
@@ -157,12 +185,17 @@ export function scoreClause(
       const denied = !negated && base < 0 ? denialAfter(tokens, i) : 0;
       let weight = negated ? flip(base) : denied > 0 ? base * DENIED_AFTER : base;
       const notes: string[] = [];
-      if (lex.story.size > 0 && (lex.story.has(tok.s) || lex.story.has(w))) notes.push(STORY_NOTE);
+      if (isStoryWord(lex, w, tok.s)) notes.push(STORY_NOTE);
       if (negated || denied > 0) notes.push("negated");
       if (i - modAt <= 2 && mod !== 1) {
         // "не очень хорошо" is mildly negative: a negated intensifier softens instead.
         weight *= negated && mod > 1 ? 0.6 : mod;
         notes.push(mod > 1 && !negated ? "intensified" : "softened");
+      }
+      if (tok.quote !== undefined) {
+        const [f, note] = quoteFactor(tok.quote, weight, lang);
+        weight *= f;
+        notes.push(note);
       }
       if (capsCount && tok.raw !== tok.w && isCaps(tok.raw)) {
         weight *= 1.3;

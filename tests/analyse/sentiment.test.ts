@@ -99,6 +99,22 @@ describe("sentiment", () => {
     expect(a.reasons.find((r) => r.term === "умираю")?.note).toBe("story");
   });
 
+  it("reads praise in Russian scare quotes as irony and a longer quotation as someone else's words", () => {
+    const irony = analyse({ text: "Особенно «порадовал» звонок в девять утра в субботу." });
+    expect(irony.label).toBe("negative");
+    expect(irony.reasons[0]).toMatchObject({ term: "порадовал", note: "irony" });
+    const slogan = analyse({ text: 'Реклама обещает "самый удобный и надёжный банк для всей семьи".' });
+    expect(slogan.reasons.every((r) => r.note?.includes("quoted"))).toBe(true);
+    expect(slogan.label).not.toBe("negative");
+    // English reviewers quote for emphasis: no irony there.
+    expect(label('I am pleased with how "easy" it was to file a claim.')).toBe("positive");
+  });
+
+  it("does not read 'no limit to' a complaint as its denial", () => {
+    expect(label("Наглости нет предела.")).toBe("negative");
+    expect(label("Проблем нет.")).toBe("positive");
+  });
+
   it("scores mixed-language text by its main language", () => {
     const a = analyse({ text: "Приложение Sberbank Online ужасное, постоянно глючит, обман" });
     expect(a.lang).toBe("ru");
