@@ -93,6 +93,8 @@ describe("review rules", () => {
   it("reads verdict phrases and 'no pros' fields", () => {
     expect(analyse({ text: "Никому не советую, бегите отсюда." }).label).toBe("negative");
     expect(analyse({ text: "Never coming back. Waste of money." }).label).toBe("negative");
+    expect(analyse({ text: "Больше никогда не куплю эту машину." }).label).toBe("negative");
+    expect(analyse({ text: "Жаль потраченного времени на эту книгу." }).label).toBe("negative");
     const otzovik = analyse({
       text: "Банк\nДостоинства: Плюсов не вижу\nНедостатки: очереди, хамство\nОтзыв: обслуживание так себе.",
     });
