@@ -120,6 +120,11 @@ describe("review rules", () => {
     expect(complaint.label).toBe("negative");
   });
 
+  it("reads a support account's apology formula as no verdict", () => {
+    const a = analyse({ text: "Здравствуйте! Приносим извинения за неудобства, уточните номер договора." });
+    expect(a.label).toBe("neutral");
+  });
+
   it("does not score words every review uses ('общее впечатление', 'в общем', 'данный')", () => {
     const a = analyse({ text: "Общее впечатление: данный роман о героях и их вопросах, в общем, о другом." });
     expect(a.reasons).toEqual([]);
