@@ -95,6 +95,8 @@ describe("review rules", () => {
     expect(analyse({ text: "Never coming back. Waste of money." }).label).toBe("negative");
     expect(analyse({ text: "Больше никогда не куплю эту машину." }).label).toBe("negative");
     expect(analyse({ text: "Жаль потраченного времени на эту книгу." }).label).toBe("negative");
+    expect(analyse({ text: "Кормят долго, больше не придём." }).label).toBe("negative");
+    expect(analyse({ text: "Обязательно вернёмся ещё раз!" }).label).toBe("positive");
     const otzovik = analyse({
       text: "Банк\nДостоинства: Плюсов не вижу\nНедостатки: очереди, хамство\nОтзыв: обслуживание так себе.",
     });
