@@ -42,6 +42,8 @@ const IRONY = -0.8;
 const IRONIC_QUOTES = new Set(["ru", "uk"]);
 /** Words inside a longer quotation (a slogan, a title, what someone said) weigh this much. */
 const QUOTATION = 0.5;
+/** Languages with negative concord, where "ни разу не было проблем" is one negation reaching to its end. */
+const CONCORD_EXTENDS = new Set(["ru", "uk"]);
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -110,6 +112,8 @@ export function scoreClause(
   }
   out.words += tokens.length;
   let negAt = -100;
+  /** The last negator of the current negation: its scope runs from there ("ни разу не было проблем"). */
+  let negScope = -100;
   let lastNegator = -100;
   let mod = 1;
   let modAt = -100;
@@ -122,7 +126,7 @@ export function scoreClause(
     if (phrases) {
       for (const p of phrases) {
         if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
-          const negated = i - negAt <= NEGATION_SCOPE;
+          const negated = i - negScope <= NEGATION_SCOPE;
           let weight = (negated ? flip(p.weight) : p.weight) * (i - modAt <= 2 ? mod : 1);
           let note = negated ? "negated" : undefined;
           if (tok.quote !== undefined && weight !== 0) {
@@ -137,6 +141,7 @@ export function scoreClause(
           contribs.push({ reason: { term, weight, field, note }, clause });
           i += p.stems.length;
           negAt = -100;
+          negScope = -100;
           mod = 1;
           matched = true;
           break;
@@ -145,8 +150,16 @@ export function scoreClause(
     }
     if (matched) continue;
     if (lex.negators.has(w)) {
-      // Negative concord: "ни разу не", "никогда не" stay one negation.
-      if (i - negAt > NEGATION_SCOPE) negAt = i;
+      // "если бы не помощь" (were it not for): the help was there, nothing is negated.
+      if (w === "не" && tokens[i - 1]?.w === "бы") {
+        i++;
+        continue;
+      }
+      // Negative concord: "ни разу не", "никогда не" stay one negation, its scope runs from the last one.
+      if (i - negScope > NEGATION_SCOPE) {
+        negAt = i;
+        negScope = i;
+      } else if (CONCORD_EXTENDS.has(lang)) negScope = i;
       lastNegator = i;
       i++;
       continue;
@@ -177,11 +190,12 @@ export function scoreClause(
         clause,
       });
       negAt = -100;
+      negScope = -100;
       i++;
       continue;
     }
     if (base !== undefined && base !== 0) {
-      const negated = i - negAt <= NEGATION_SCOPE;
+      const negated = i - negScope <= NEGATION_SCOPE;
       const denied = !negated && base < 0 ? denialAfter(tokens, i) : 0;
       let weight = negated ? flip(base) : denied > 0 ? base * DENIED_AFTER : base;
       const notes: string[] = [];
@@ -210,7 +224,10 @@ export function scoreClause(
               .join(" ")
           : w;
       contribs.push({ reason: { term, weight, field, note: notes.join(", ") || undefined }, clause });
-      if (negated) negAt = -100;
+      if (negated) {
+        negAt = -100;
+        negScope = -100;
+      }
       mod = 1;
       modAt = -100;
       i += denied + 1;

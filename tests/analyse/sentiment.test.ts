@@ -110,6 +110,14 @@ describe("sentiment", () => {
     expect(label('I am pleased with how "easy" it was to file a claim.')).toBe("positive");
   });
 
+  it("reads a Russian double negation to its end and 'если бы не' as no negation", () => {
+    const a = analyse({ text: "Пользуюсь картой давно. Ни разу не было проблем!" });
+    expect(a.label).toBe("positive");
+    expect(a.reasons.find((r) => r.term === "ни … проблем")?.weight).toBeGreaterThan(0);
+    const b = analyse({ text: "Если бы не помощь добрых людей, я бы не справилась." });
+    expect(b.reasons.find((r) => r.term === "добрых")?.weight).toBeGreaterThan(0);
+  });
+
   it("does not read 'no limit to' a complaint as its denial", () => {
     expect(label("Наглости нет предела.")).toBe("negative");
     expect(label("Проблем нет.")).toBe("positive");
