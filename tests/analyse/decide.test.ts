@@ -102,6 +102,10 @@ describe("review rules", () => {
     });
     expect(otzovik.reasons.find((r) => r.note === "no pros")).toBeDefined();
     expect(otzovik.label).toBe("negative");
+    const misspelt = analyse({
+      text: "Банк\nДостоинства: не каких\nНедостатки: очереди\nОтзыв: ждать приходится.",
+    });
+    expect(misspelt.reasons.find((r) => r.note === "no pros")).toBeDefined();
   });
 
   it("keeps a mixed Russian review neutral and a complaint negative", () => {
