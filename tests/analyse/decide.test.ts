@@ -126,6 +126,12 @@ describe("review rules", () => {
     expect(complaint.label).toBe("negative");
   });
 
+  it("reads news that a company's clients feel as negative, and plain news as neutral", () => {
+    expect(analyse({ text: "Тарифы оператора подорожают на 20% с марта" }).label).toBe("negative");
+    expect(analyse({ text: "Абоненты в трёх районах остались без связи" }).label).toBe("negative");
+    expect(analyse({ text: "Банк открыл два новых отделения в области" }).label).toBe("neutral");
+  });
+
   it("reads a support account's apology formula as no verdict", () => {
     const a = analyse({ text: "Здравствуйте! Приносим извинения за неудобства, уточните номер договора." });
     expect(a.label).toBe("neutral");
