@@ -36,11 +36,13 @@ export const BANDS: Record<Genre, Band> = {
 
 /**
  * Where a language's lexicon scores on another scale, its own edges (also from the development
- * splits): English short texts, Bulgarian reviews.
+ * splits): English short texts, Bulgarian and Russian reviews.
  */
 export const LANGUAGE_BANDS: Partial<Record<Lang, Partial<Record<Genre, Partial<Band>>>>> = {
   en: { short: { negativeBelow: -0.05 } },
   bg: { review: { negativeBelow: -0.15 } },
+  // Russian reviews: a mixed review (some complaints, some praise) scores a little below 0 and is neutral.
+  ru: { review: { negativeBelow: -0.1, positiveAbove: 0.2 } },
 };
 
 export function bandFor(genre: Genre, lang: Lang): Band {
@@ -52,7 +54,7 @@ const DAMPING = 3;
 const LENGTH_PRIOR = 0.5;
 const BALANCE = 0.3;
 /** Texts with fewer words than this are "short" (tweets, comments, one-line reviews). */
-const SHORT_WORDS = 40;
+export const SHORT_WORDS = 40;
 
 export interface Decision {
   genre: Genre;

@@ -4,10 +4,12 @@
  * Pure; the label is decided from this evidence in `decide.ts`.
  */
 import type { Reason } from "../domain/mention.js";
+import { SHORT_WORDS } from "./decide.js";
 import { detectLanguage } from "./lang-detect.js";
 import type { CompiledLexicon } from "./lexicon.js";
 import { isLang, type Lang, stem, tokenize } from "./nlp.js";
 import type { LanguageResources } from "./resources.js";
+import { STORY_NOTE } from "./score-clause.js";
 import { type Field, type FieldScore, scoreField } from "./score-field.js";
 import { splitSections, stripHeadings } from "./sections.js";
 
@@ -55,7 +57,7 @@ const FIELD_WEIGHTS: Record<Field, { pos: number; neg: number }> = {
 };
 
 const NOTHING_RE =
-  /^\s*(?:нет|нету|нет никаких|никаких|ни одного|отсутствуют|не знаю|почти нет|(?:особо )?не (?:нашел|нашла|нашлось|обнаружено|обнаружил[аи]?|выявлено|припомню|заметил[аи]?)|none|nothing|no cons|n\/a|[-—–.]+|няма|немає)\s*[.!)]*\s*$/i;
+  /^\s*(?:нет|нету|нет никаких|никаких|ни каких|не каких|ни одного|отсутствуют|не знаю|почти нет|(?:особо )?не (?:нашел|нашла|нашлось|обнаружено|обнаружил[аи]?|выявлено|припомню|заметил[аи]?)|none|nothing|no cons|n\/a|[-—–.]+|няма|немає)\s*[.!)]*\s*$/i;
 /** A cons field that says "too many to list" ("полно", "огромное количество"), or pros that say "only minuses". */
 const PLENTY_RE =
   /^\s*(?:полно|много|масса|куча|все|всё|огромное количество|не перечесть|(?:даже )?не перечислить|одни минусы|только минусы|бесконечно|см\.?\s*отзыв|смотрите отзыв|читайте отзыв|(?:читайте )?ниже|too many|see review)(?=[\s.,;:!)]|$)/i;
@@ -112,7 +114,12 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     }
     return ev;
   }
+  // Reasons are counted once every field is read: whether story words count depends on the text's length.
+  const pending: Reason[] = [];
   const add = (r: Reason) => {
+    pending.push(r);
+  };
+  const count = (r: Reason) => {
     ev.reasons.push(r);
     if (r.weight > 0) {
       ev.pos += r.weight;
@@ -153,6 +160,9 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       add(r);
     }
   }
+  // In a review, death, war and crime retell a plot or the news; in a short post they are the author's state.
+  const review = ev.words >= SHORT_WORDS;
+  for (const r of pending) if (!(review && r.note?.split(", ").includes(STORY_NOTE))) count(r);
   return ev;
 }
 

@@ -28,6 +28,10 @@ export interface CompiledLexicon {
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
   headings: RegExp | undefined;
   markers: Set<string>;
+  /** Words and stems of `story` entries (what a text is about, not what its author thinks). */
+  story: Set<string>;
+  /** `story` entries written as `prefix*`. */
+  storyPrefixes: string[];
 }
 
 /** Base lexicons as loaded from their packages: word or stem → weight. */
@@ -100,6 +104,8 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     if (norm.endsWith("*")) prefixes.push({ prefix: norm.slice(0, -1), weight: w });
     else {
       exact.set(norm, w);
+      // A zero names one neutral word form; its stem may belong to other words ("ради" is not "рад").
+      if (w === 0) continue;
       // English stems cut deep ("timely" → "time"): keep such words exact.
       const st = stem(norm, lang);
       if (lang !== "en" || norm.length - st.length <= 1) words.set(st, w);
@@ -108,6 +114,16 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
   for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang);
 
   const norm = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/ё/g, "е")));
+  const story = new Set<string>();
+  const storyPrefixes: string[] = [];
+  for (const w of norm(file.story)) {
+    if (w.endsWith("*")) {
+      storyPrefixes.push(w.slice(0, -1));
+      continue;
+    }
+    story.add(w);
+    story.add(stem(w, lang));
+  }
   const headings =
     file.headings.length > 0
       ? new RegExp(`^[ \\t]*(?:${file.headings.map(escapeRe).join("|")})[ \\t]*:`, "gimu")
@@ -124,7 +140,16 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     concessive: norm(file.concessive),
     headings,
     markers: norm(file.markers),
+    story,
+    storyPrefixes,
   };
+}
+
+/** Whether a word tells what a text is about (lexicon `story`), by its form, stem or prefix. */
+export function isStoryWord(lex: CompiledLexicon, word: string, wordStem: string): boolean {
+  if (lex.story.has(word) || lex.story.has(wordStem)) return true;
+  for (const p of lex.storyPrefixes) if (word.startsWith(p)) return true;
+  return false;
 }
 
 /** Weight of one word (by its stem), or undefined when the lexicon does not know it. */

@@ -29,6 +29,11 @@ export const LexiconFile = z
     base: z.array(BaseLexiconRef).default([]),
     /** Words (or stems) whose base-lexicon entries are dropped: frequent neutral words a base lexicon mis-scores. */
     ignore: z.array(z.string()).default([]),
+    /**
+     * Words that tell what a story, the news or a history is about (death, war, crime), matched on stems:
+     * scored in short posts (the author's own state), not in reviews of 40+ words (a retold plot). @default []
+     */
+    story: z.array(z.string()).default([]),
     /** Single words (matched on their stems) → weight, negative is bad. */
     words: z.record(z.string(), z.number()).default({}),
     /** Multi-word phrases, matched before words → weight. */

@@ -93,11 +93,53 @@ describe("review rules", () => {
   it("reads verdict phrases and 'no pros' fields", () => {
     expect(analyse({ text: "Никому не советую, бегите отсюда." }).label).toBe("negative");
     expect(analyse({ text: "Never coming back. Waste of money." }).label).toBe("negative");
+    expect(analyse({ text: "Больше никогда не куплю эту машину." }).label).toBe("negative");
+    expect(analyse({ text: "Жаль потраченного времени на эту книгу." }).label).toBe("negative");
+    expect(analyse({ text: "Кормят долго, больше не придём." }).label).toBe("negative");
+    expect(analyse({ text: "Обязательно вернёмся ещё раз!" }).label).toBe("positive");
     const otzovik = analyse({
       text: "Банк\nДостоинства: Плюсов не вижу\nНедостатки: очереди, хамство\nОтзыв: обслуживание так себе.",
     });
     expect(otzovik.reasons.find((r) => r.note === "no pros")).toBeDefined();
     expect(otzovik.label).toBe("negative");
+    const misspelt = analyse({
+      text: "Банк\nДостоинства: не каких\nНедостатки: очереди\nОтзыв: ждать приходится.",
+    });
+    expect(misspelt.reasons.find((r) => r.note === "no pros")).toBeDefined();
+  });
+
+  it("keeps a mixed Russian review neutral and a complaint negative", () => {
+    expect(bandFor("review", "ru").negativeBelow).toBeLessThan(BANDS.review.negativeBelow);
+    const mixed = analyse({
+      text:
+        "Машину купили два года назад для поездок на дачу и по городу. Салон просторный, багажник вместительный, " +
+        "расход небольшой. Из минусов: шумоизоляция слабая, зимой печка греет долго, запчасти дороговаты. " +
+        "В целом машина своих денег стоит, ездим дальше и посмотрим, как покажет себя на третий год.",
+    });
+    expect(mixed.label).toBe("neutral");
+    const complaint = analyse({
+      text:
+        "Открыла вклад, через месяц банк в одностороннем порядке снизил ставку. В отделении сказали, что так " +
+        "написано в договоре мелким шрифтом. Деньги забрать без потери процентов нельзя, менеджер разговаривал " +
+        "грубо, жалобу не приняли. Больше с этим банком дел иметь не буду.",
+    });
+    expect(complaint.label).toBe("negative");
+  });
+
+  it("reads news that a company's clients feel as negative, and plain news as neutral", () => {
+    expect(analyse({ text: "Тарифы оператора подорожают на 20% с марта" }).label).toBe("negative");
+    expect(analyse({ text: "Абоненты в трёх районах остались без связи" }).label).toBe("negative");
+    expect(analyse({ text: "Банк открыл два новых отделения в области" }).label).toBe("neutral");
+  });
+
+  it("reads a support account's apology formula as no verdict", () => {
+    const a = analyse({ text: "Здравствуйте! Приносим извинения за неудобства, уточните номер договора." });
+    expect(a.label).toBe("neutral");
+  });
+
+  it("does not score words every review uses ('общее впечатление', 'в общем', 'данный')", () => {
+    const a = analyse({ text: "Общее впечатление: данный роман о героях и их вопросах, в общем, о другом." });
+    expect(a.reasons).toEqual([]);
   });
 
   it("fingerprints the words the sentiment saw, the same as simhash of the text", () => {
