@@ -132,6 +132,17 @@ describe("review rules", () => {
     expect(analyse({ text: "Банк открыл два новых отделения в области" }).label).toBe("neutral");
   });
 
+  it("keeps a short Russian pros/cons review with one mild complaint out of 'strongly negative'", () => {
+    const a = analyse({
+      title: "Обычный банк",
+      pros: "отделение рядом",
+      cons: "комиссия за платежи",
+      text: "Обычный банк. Отделение рядом с домом, но за платежи через кассу берут комиссию.",
+      rating: 3,
+    });
+    expect(a.label).toBe("neutral");
+  });
+
   it("reads a support account's apology formula as no verdict", () => {
     const a = analyse({ text: "Здравствуйте! Приносим извинения за неудобства, уточните номер договора." });
     expect(a.label).toBe("neutral");
