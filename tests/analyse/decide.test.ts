@@ -143,6 +143,14 @@ describe("review rules", () => {
     expect(a.label).toBe("neutral");
   });
 
+  it("weighs 'плохо' like 'плохой' and 'нормально' below 'хорошо'", () => {
+    expect(analyse({ text: "Кухня нормальная, обслуживание плохо." }).label).toBe("negative");
+    const ok = analyse({ text: "нормально" }).score;
+    const good = analyse({ text: "хорошо" }).score;
+    expect(ok).toBeLessThan(good);
+    expect(analyse({ text: "Интересный сюжет и живые герои." }).label).toBe("positive");
+  });
+
   it("reads a support account's apology formula as no verdict", () => {
     const a = analyse({ text: "Здравствуйте! Приносим извинения за неудобства, уточните номер договора." });
     expect(a.label).toBe("neutral");
