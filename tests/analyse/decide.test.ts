@@ -96,6 +96,8 @@ describe("review rules", () => {
     expect(analyse({ text: "Больше никогда не куплю эту машину." }).label).toBe("negative");
     expect(analyse({ text: "Жаль потраченного времени на эту книгу." }).label).toBe("negative");
     expect(analyse({ text: "Кормят долго, больше не придём." }).label).toBe("negative");
+    expect(analyse({ text: "Книга ни о чём, чушь." }).label).toBe("negative");
+    expect(analyse({ text: "Зацепило с первой страницы, шедевр!" }).label).toBe("positive");
     expect(analyse({ text: "Обязательно вернёмся ещё раз!" }).label).toBe("positive");
     const otzovik = analyse({
       text: "Банк\nДостоинства: Плюсов не вижу\nНедостатки: очереди, хамство\nОтзыв: обслуживание так себе.",
