@@ -55,6 +55,12 @@ const LENGTH_PRIOR = 0.5;
 const BALANCE = 0.3;
 /** Texts with fewer words than this are "short" (tweets, comments, one-line reviews). */
 export const SHORT_WORDS = 40;
+/**
+ * Languages where a pros/cons review under 40 words gets no length prior either: a short Russian
+ * review with one mild complaint ("Ничего выдающегося … берут комиссию") is not a narrative complaint.
+ * (English employer reviews are short and lean on the prior, so English keeps it.)
+ */
+const SHORT_STRUCTURED_NEUTRAL = new Set<Lang>(["ru", "uk"]);
 
 export interface Decision {
   genre: Genre;
@@ -83,7 +89,10 @@ export function decide(ev: Evidence): Decision {
   const pos = ev.pos;
   const neg = NEG_WEIGHT * ev.neg;
   // Only reviews get the length prior: a short text without sentiment words is neutral (news, questions).
-  const prior = genre === "short" ? 0 : LENGTH_PRIOR * Math.log1p(ev.words / 10);
+  const noPrior =
+    genre === "short" ||
+    (genre === "structured" && ev.words < SHORT_WORDS && SHORT_STRUCTURED_NEUTRAL.has(ev.lexLang));
+  const prior = noPrior ? 0 : LENGTH_PRIOR * Math.log1p(ev.words / 10);
   let score = (pos - neg - prior) / (pos + neg + DAMPING);
   if (genre === "structured") {
     const balance = BALANCE * Math.log((ev.prosWords + 2) / (ev.consWords + 2));

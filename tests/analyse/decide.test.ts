@@ -96,6 +96,8 @@ describe("review rules", () => {
     expect(analyse({ text: "Больше никогда не куплю эту машину." }).label).toBe("negative");
     expect(analyse({ text: "Жаль потраченного времени на эту книгу." }).label).toBe("negative");
     expect(analyse({ text: "Кормят долго, больше не придём." }).label).toBe("negative");
+    expect(analyse({ text: "Книга ни о чём, чушь." }).label).toBe("negative");
+    expect(analyse({ text: "Зацепило с первой страницы, шедевр!" }).label).toBe("positive");
     expect(analyse({ text: "Обязательно вернёмся ещё раз!" }).label).toBe("positive");
     const otzovik = analyse({
       text: "Банк\nДостоинства: Плюсов не вижу\nНедостатки: очереди, хамство\nОтзыв: обслуживание так себе.",
@@ -130,6 +132,25 @@ describe("review rules", () => {
     expect(analyse({ text: "Тарифы оператора подорожают на 20% с марта" }).label).toBe("negative");
     expect(analyse({ text: "Абоненты в трёх районах остались без связи" }).label).toBe("negative");
     expect(analyse({ text: "Банк открыл два новых отделения в области" }).label).toBe("neutral");
+  });
+
+  it("keeps a short Russian pros/cons review with one mild complaint out of 'strongly negative'", () => {
+    const a = analyse({
+      title: "Обычный банк",
+      pros: "отделение рядом",
+      cons: "комиссия за платежи",
+      text: "Обычный банк. Отделение рядом с домом, но за платежи через кассу берут комиссию.",
+      rating: 3,
+    });
+    expect(a.label).toBe("neutral");
+  });
+
+  it("weighs 'плохо' like 'плохой' and 'нормально' below 'хорошо'", () => {
+    expect(analyse({ text: "Кухня нормальная, обслуживание плохо." }).label).toBe("negative");
+    const ok = analyse({ text: "нормально" }).score;
+    const good = analyse({ text: "хорошо" }).score;
+    expect(ok).toBeLessThan(good);
+    expect(analyse({ text: "Интересный сюжет и живые герои." }).label).toBe("positive");
   });
 
   it("reads a support account's apology formula as no verdict", () => {
