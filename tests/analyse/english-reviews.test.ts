@@ -1,0 +1,71 @@
+/**
+ * English review language: service complaints, verdicts, mixed (three-star) wording and base-lexicon
+ * words that are not sentiment in reviews. Hand-written sentences, none taken from the datasets.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Analyser } from "../../src/analyse/index.js";
+import { shippedAnalyser } from "./resources.js";
+
+let analyse: Analyser;
+beforeAll(async () => {
+  analyse = await shippedAnalyser();
+});
+const terms = (text: string) => analyse({ text }).reasons.map((r) => [r.term, Math.sign(r.weight)]);
+const weightOf = (text: string, term: string) =>
+  analyse({ text }).reasons.find((r) => r.term === term)?.weight ?? 0;
+
+describe("English service complaints", () => {
+  it("reads what a company did not do as a complaint", () => {
+    expect(weightOf("Two weeks later I have not heard anything from them.", "not heard")).toBeLessThan(0);
+    expect(weightOf("They never paid the invoice for my cat's surgery.", "never paid")).toBeLessThan(0);
+    expect(
+      weightOf("My refund still has not been received, they did not respond.", "not respond"),
+    ).toBeLessThan(0);
+    expect(
+      analyse({ text: "The parcel never arrived and nobody will call back. I can't log in either." }).label,
+    ).toBe("negative");
+  });
+
+  it("counts delays and price rises", () => {
+    expect(weightOf("Every refund takes way too long.", "too long")).toBeLessThan(0);
+    expect(weightOf("The monthly fee went up again this spring.", "went up")).toBeLessThan(0);
+    // "increase" alone is no praise in a review about prices
+    expect(terms("They increased the fee.").some(([, s]) => s === 1)).toBe(false);
+  });
+
+  it("knows verdicts that warn other customers", () => {
+    expect(analyse({ text: "Save your money and go with someone else." }).label).toBe("negative");
+    expect(analyse({ text: "Don't waste your time with this shop." }).label).toBe("negative");
+    expect(analyse({ text: "If I could give zero stars I would." }).label).toBe("negative");
+    expect(weightOf("Unfortunately the order was wrong again.", "unfortunately")).toBeLessThan(0);
+  });
+
+  it("keeps praise idioms with a negation positive", () => {
+    expect(analyse({ text: "We could not be happier with the new vet plan." }).label).toBe("positive");
+  });
+});
+
+describe("English mixed and neutral wording", () => {
+  it("scores 'not great' mildly, below a plain 'not good' complaint's strength of a strong word", () => {
+    const notGreat = weightOf("The burger was not great.", "not great");
+    expect(notGreat).toBeLessThan(0);
+    expect(notGreat).toBeGreaterThan(weightOf("The burger was terrible.", "terrible"));
+  });
+
+  it("treats mild approval as mild", () => {
+    expect(weightOf("The room was okay.", "okay")).toBeGreaterThan(0);
+    expect(weightOf("The room was okay.", "okay")).toBeLessThan(weightOf("The room was great.", "great"));
+    expect(weightOf("Decent food, slow service.", "decent")).toBeGreaterThan(0);
+  });
+
+  it("does not count hedges and nouns a base lexicon scores as sentiment", () => {
+    for (const text of [
+      "Hopefully they will call me back.",
+      "I contacted customer support about my question.",
+      "Please read the fine print.",
+      "Sick days are limited to five a year.",
+    ]) {
+      expect(terms(text).filter(([, s]) => s === 1)).toEqual([]);
+    }
+  });
+});
