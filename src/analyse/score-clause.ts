@@ -4,7 +4,7 @@
  */
 import type { Reason } from "../domain/mention.js";
 import { type CompiledLexicon, wordWeight } from "./lexicon.js";
-import { stem } from "./nlp.js";
+import { type Lang, stem } from "./nlp.js";
 
 type Field = NonNullable<Reason["field"]>;
 
@@ -55,8 +55,17 @@ const DENIAL_VERBS = new Set(
   ),
 );
 
-function flip(w: number): number {
-  return w > 0 ? w * NEGATED_POSITIVE : w * NEGATED_NEGATIVE;
+/**
+ * Per language, the most a negated positive word can weigh: in English reviews "not amazing", "nothing
+ * fantastic" are mild complaints (three-star wording), not as strong as "terrible". Russian "не рекомендую"
+ * keeps the full flip.
+ */
+const NEGATED_POSITIVE_CAP: Partial<Record<Lang, number>> = { en: 2 };
+
+function flip(w: number, lang: Lang): number {
+  if (w <= 0) return w * NEGATED_NEGATIVE;
+  const cap = NEGATED_POSITIVE_CAP[lang];
+  return cap === undefined ? w * NEGATED_POSITIVE : -Math.min(w, cap);
 }
 
 /** Length of a denial right after position `i` ("нет" → 1, "не было" → 2), or 0. */
@@ -98,7 +107,7 @@ export function scoreClause(
       for (const p of phrases) {
         if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
           const negated = i - negAt <= NEGATION_SCOPE;
-          const weight = (negated ? flip(p.weight) : p.weight) * (i - modAt <= 2 ? mod : 1);
+          const weight = (negated ? flip(p.weight, lang) : p.weight) * (i - modAt <= 2 ? mod : 1);
           const note = negated ? "negated" : undefined;
           const term = tokens
             .slice(i, i + p.stems.length)
@@ -153,7 +162,7 @@ export function scoreClause(
     if (base !== undefined && base !== 0) {
       const negated = i - negAt <= NEGATION_SCOPE;
       const denied = !negated && base < 0 ? denialAfter(tokens, i) : 0;
-      let weight = negated ? flip(base) : denied > 0 ? base * DENIED_AFTER : base;
+      let weight = negated ? flip(base, lang) : denied > 0 ? base * DENIED_AFTER : base;
       const notes: string[] = [];
       if (negated || denied > 0) notes.push("negated");
       if (i - modAt <= 2 && mod !== 1) {

@@ -69,3 +69,19 @@ describe("English mixed and neutral wording", () => {
     }
   });
 });
+
+describe("English negation of strong praise", () => {
+  it("makes 'not amazing' a mild complaint, no stronger than 'not good'", () => {
+    const notAmazing = analyse({ text: "The pasta was not amazing." }).reasons[0]?.weight ?? 0;
+    const notGood = analyse({ text: "The pasta was not good." }).reasons[0]?.weight ?? 0;
+    expect(notAmazing).toBeLessThan(0);
+    expect(notAmazing).toBeGreaterThanOrEqual(-2);
+    expect(analyse({ text: "The pasta was terrible." }).reasons[0]?.weight ?? 0).toBeLessThan(notAmazing);
+    expect(notGood).toBeLessThan(0);
+  });
+
+  it("keeps the full flip for Russian ('не рекомендую')", () => {
+    const w = analyse({ text: "Не рекомендую." }).reasons[0]?.weight ?? 0;
+    expect(w).toBeLessThan(-2);
+  });
+});
