@@ -52,6 +52,13 @@ describe("English mixed and neutral wording", () => {
     expect(notGreat).toBeGreaterThan(weightOf("The burger was terrible.", "terrible"));
   });
 
+  it("reads star ratings written in the text and mild dislikes", () => {
+    expect(weightOf("Five stars from me, and from my dog.", "five stars")).toBeGreaterThan(0);
+    expect(weightOf("Two stars, the bread was stale.", "two stars")).toBeLessThan(0);
+    expect(weightOf("I'm not a fan of the new menu.", "not a fan")).toBeLessThan(0);
+    expect(weightOf("I've had better pizza across the street.", "had better")).toBeLessThan(0);
+  });
+
   it("treats mild approval as mild", () => {
     expect(weightOf("The room was okay.", "okay")).toBeGreaterThan(0);
     expect(weightOf("The room was okay.", "okay")).toBeLessThan(weightOf("The room was great.", "great"));
