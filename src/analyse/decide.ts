@@ -36,10 +36,14 @@ export const BANDS: Record<Genre, Band> = {
 
 /**
  * Where a language's lexicon scores on another scale, its own edges (also from the development
- * splits): English short texts, Bulgarian reviews.
+ * splits): English (with its heavier negative weight, below), Bulgarian reviews.
  */
 export const LANGUAGE_BANDS: Partial<Record<Lang, Partial<Record<Genre, Partial<Band>>>>> = {
-  en: { short: { negativeBelow: -0.05 } },
+  en: {
+    short: { negativeBelow: -0.2 },
+    review: { negativeBelow: -0.4, positiveAbove: 0.1 },
+    structured: { negativeBelow: -0.4, positiveAbove: 0.1 },
+  },
   bg: { review: { negativeBelow: -0.15 } },
 };
 
@@ -48,6 +52,13 @@ export function bandFor(genre: Genre, lang: Lang): Band {
 }
 
 const NEG_WEIGHT = 1.5;
+/**
+ * Per language, how much more negative evidence weighs than praise. English reviews praise freely and
+ * complain in milder words than Russian ones ("a bit slow", "not great"), so with the English lexicon a
+ * complaint weighs 2.5× and the negative edges sit lower: a text is negative when its complaints clearly
+ * outweigh its praise, not whenever it mentions one (three-star reviews mention several).
+ */
+const LANGUAGE_NEG_WEIGHT: Partial<Record<Lang, number>> = { en: 2.5 };
 const DAMPING = 3;
 const LENGTH_PRIOR = 0.5;
 const BALANCE = 0.3;
@@ -79,7 +90,7 @@ export function decide(ev: Evidence): Decision {
   const genre = genreOf(ev);
   const reasons: Reason[] = [];
   const pos = ev.pos;
-  const neg = NEG_WEIGHT * ev.neg;
+  const neg = (LANGUAGE_NEG_WEIGHT[ev.lexLang] ?? NEG_WEIGHT) * ev.neg;
   // Only reviews get the length prior: a short text without sentiment words is neutral (news, questions).
   const prior = genre === "short" ? 0 : LENGTH_PRIOR * Math.log1p(ev.words / 10);
   let score = (pos - neg - prior) / (pos + neg + DAMPING);
