@@ -92,3 +92,20 @@ describe("English negation of strong praise", () => {
     expect(w).toBeLessThan(-2);
   });
 });
+
+describe("English employer and restaurant complaints", () => {
+  it("knows how staff say they are treated", () => {
+    expect(
+      weightOf("Upper management does not care about the warehouse team.", "not care about"),
+    ).toBeLessThan(0);
+    expect(weightOf("There is no accountability anywhere.", "no accountability")).toBeLessThan(0);
+    expect(weightOf("After five years I feel undervalued.", "undervalued")).toBeLessThan(0);
+    expect(weightOf("You are just a number to them.", "just a number")).toBeLessThan(0);
+  });
+
+  it("knows food and order complaints", () => {
+    expect(weightOf("The soup was cold and had no flavor.", "was cold")).toBeLessThan(0);
+    expect(weightOf("The soup was cold and had no flavor.", "no flavor")).toBeLessThan(0);
+    expect(weightOf("They got my order wrong twice.", "order wrong")).toBeLessThan(0);
+  });
+});
