@@ -109,3 +109,20 @@ describe("English employer and restaurant complaints", () => {
     expect(weightOf("They got my order wrong twice.", "order wrong")).toBeLessThan(0);
   });
 });
+
+describe("English short words", () => {
+  it("scores words of three letters ('bad', 'fun', 'sad') that the base-lexicon loader skips", () => {
+    expect(analyse({ text: "The coffee was bad." }).label).toBe("negative");
+    expect(analyse({ text: "What a fun evening." }).label).toBe("positive");
+    expect(weightOf("Sad to see it go downhill.", "sad")).toBeLessThan(0);
+  });
+
+  it("reads 'my only complaint' as one small flaw, not a verdict", () => {
+    const only = weightOf("My only complaint is the parking.", "only complaint");
+    expect(only).toBeLessThan(0);
+    expect(only).toBeGreaterThan(-1);
+    expect(analyse({ text: "Lovely staff and great cakes. My only complaint is the parking." }).label).toBe(
+      "positive",
+    );
+  });
+});
