@@ -40,7 +40,7 @@ export const BANDS: Record<Genre, Band> = {
  */
 export const LANGUAGE_BANDS: Partial<Record<Lang, Partial<Record<Genre, Partial<Band>>>>> = {
   en: {
-    short: { negativeBelow: -0.2 },
+    short: { negativeBelow: -0.3 },
     review: { negativeBelow: -0.4, positiveAbove: 0.1 },
     structured: { negativeBelow: -0.4, positiveAbove: 0.1 },
   },
