@@ -26,6 +26,16 @@ describe("English service complaints", () => {
     ).toBe("negative");
   });
 
+  it("does not score words that only share a stem with a sentiment word", () => {
+    // "several" stems to "sever" (as "severe" does), "goods" to "good"
+    expect(terms("We ordered several goods from them.")).toEqual([]);
+  });
+
+  it("reads waiting that has not ended as a complaint", () => {
+    expect(weightOf("I have yet to see a penny.", "yet to")).toBeLessThan(0);
+    expect(weightOf("Why does it take so long to answer an email", "take so long")).toBeLessThan(0);
+  });
+
   it("counts delays and price rises", () => {
     expect(weightOf("Every refund takes way too long.", "too long")).toBeLessThan(0);
     expect(weightOf("The monthly fee went up again this spring.", "went up")).toBeLessThan(0);
