@@ -31,6 +31,15 @@ describe("English service complaints", () => {
     expect(terms("We ordered several goods from them.")).toEqual([]);
   });
 
+  it("keeps nouns that share a stem with a sentiment word neutral ('likely', 'severance', 'advancement')", () => {
+    expect(terms("They will likely pay severance, and career advancement is possible.")).toEqual([]);
+    expect(weightOf("Support ghosted me after the first email.", "ghosted")).toBeLessThan(0);
+  });
+
+  it("knows devices that stop working", () => {
+    expect(analyse({ text: "The speaker stopped working after two months." }).label).toBe("negative");
+  });
+
   it("reads waiting that has not ended as a complaint", () => {
     expect(weightOf("I have yet to see a penny.", "yet to")).toBeLessThan(0);
     expect(weightOf("Why does it take so long to answer an email", "take so long")).toBeLessThan(0);
