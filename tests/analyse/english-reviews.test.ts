@@ -129,6 +129,15 @@ describe("English employer and restaurant complaints", () => {
   });
 });
 
+describe("English 'like'", () => {
+  it("scores the verb, not the preposition", () => {
+    expect(terms("The waiters act like they own the place.")).toEqual([]);
+    expect(weightOf("I really like their soups.", "i really like")).toBeGreaterThan(0);
+    expect(weightOf("She liked the patio.", "liked")).toBeGreaterThan(0);
+    expect(weightOf("I didn't like the new menu.", "not like")).toBeLessThan(0);
+  });
+});
+
 describe("English short words", () => {
   it("scores words of three letters ('bad', 'fun', 'sad') that the base-lexicon loader skips", () => {
     expect(analyse({ text: "The coffee was bad." }).label).toBe("negative");
