@@ -129,6 +129,18 @@ describe("English employer and restaurant complaints", () => {
   });
 });
 
+describe("English words a base lexicon scores that reviews use otherwise", () => {
+  it("does not count a sarcastic 'wow', a device's alarm or an insured pet's illness", () => {
+    expect(terms("Wow. The alarm went off at six.")).toEqual([]);
+    expect(terms("Her illness was covered in full.").filter(([, s]) => s === -1)).toEqual([]);
+  });
+
+  it("reads 'expected better' and 'you can do better' as complaints", () => {
+    expect(weightOf("Honestly I expected better from them.", "expected better")).toBeLessThan(0);
+    expect(weightOf("Come on, you can do better.", "do better")).toBeLessThan(0);
+  });
+});
+
 describe("English 'like'", () => {
   it("scores the verb, not the preposition", () => {
     expect(terms("The waiters act like they own the place.")).toEqual([]);
