@@ -62,6 +62,8 @@ const LANGUAGE_NEG_WEIGHT: Partial<Record<Lang, number>> = { en: 2.5 };
 const DAMPING = 3;
 const LENGTH_PRIOR = 0.5;
 const BALANCE = 0.3;
+/** How much of its score a text keeps when its title is a middling verdict ("Just OK", "Mixed bag"). */
+const MIDDLING = 0.5;
 /** Texts with fewer words than this are "short" (tweets, comments, one-line reviews). */
 const SHORT_WORDS = 40;
 
@@ -106,6 +108,11 @@ export function decide(ev: Evidence): Decision {
     }
   }
   score = Math.max(-1, Math.min(1, score));
+  if (ev.middling !== undefined) {
+    // The author's own summary is "so-so": the complaints (or praise) in the text count half.
+    score *= MIDDLING;
+    reasons.push({ term: ev.middling, weight: 0, field: "title", note: "middling verdict" });
+  }
   const band = bandFor(genre, ev.lexLang);
   const label = labelFor(score, band);
   const margin =

@@ -37,6 +37,8 @@ export interface Evidence {
   fields: [Field, string | undefined][];
   /** Whether the text had pros/cons fields (otzovik, glassdoor). */
   structured: boolean;
+  /** The title, when it is a middling verdict ("Just OK", "Mixed bag", "It was fine"). */
+  middling?: string;
   /** Language whose lexicon (and stems) were used. */
   lexLang: Lang;
   /** Words of all fields in order, and their stems in `lexLang` (shared with risk flags). */
@@ -65,6 +67,13 @@ const NO_CONS_EN_RE =
 /** Pros that say there are none, in more words ("Плюсов не вижу", "никаких плюсов", "Минимальные"). */
 const NO_PROS_RE =
   /^\s*(?:(?:плюсов|достоинств)\s+(?:нет|не\s+(?:вижу|нашел|нашла|нашлось|обнаружил[аи]?|обнаружено))|(?:нет|никаких|почти нет)\s+(?:плюсов|достоинств)|(?:на|не)\s+нашел|минимальные|отсутствуют|no pros|there are none)(?=[\s.,;:!)]|$)/i;
+
+/**
+ * An English title that is a middling verdict: the author's own summary says "so-so", whatever the
+ * complaints in the text ("Just OK", "It was fine", "Mixed bag", "Decent place to work", "Average").
+ */
+const MIDDLING_TITLE_EN_RE =
+  /^\s*(?:(?:it|this|that)(?:'s| is| was)\s+|(?:an?|the)\s+)?(?:just\s+|only\s+|pretty\s+|mostly\s+|overall\s+)?(?:ok|okay|alright|all right|fine|average|decent|so[- ]?so|meh|mixed(?:\s+(?:bag|feelings|experience|reviews?))?|(?:it\s+)?depends|maybe|nothing special|hit or miss|good and bad|the good and the bad|pros and cons)(?:\s+(?:place|company|job|employer|experience|insurance|service|food|coffee|product)(?:\s+to\s+work(?:\s+(?:for|at))?)?)?\s*[.!]*\s*$/i;
 
 export function round(x: number, d = 3): number {
   const f = 10 ** d;
@@ -122,6 +131,9 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       ev.nNeg++;
     }
   };
+  const title = fields[0]?.[1];
+  if (lexLang === "en" && title && title.length < 60 && MIDDLING_TITLE_EN_RE.test(title))
+    ev.middling = title.trim();
   for (const [field, raw] of fields) {
     if (!raw?.trim()) continue;
     const listField = field === "cons" || field === "pros";

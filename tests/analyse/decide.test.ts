@@ -64,6 +64,25 @@ describe("decision per genre", () => {
     expect(decide(evidence({ words: 120, pos: 1, neg: 8 })).label).toBe("negative");
   });
 
+  it("halves the score of a text whose title is a middling verdict", () => {
+    const plain = decide(
+      evidence({ structured: true, words: 60, pos: 1, neg: 4, prosWords: 10, consWords: 40 }),
+    );
+    const middling = decide(
+      evidence({
+        structured: true,
+        words: 60,
+        pos: 1,
+        neg: 4,
+        prosWords: 10,
+        consWords: 40,
+        middling: "Just OK",
+      }),
+    );
+    expect(middling.score).toBeCloseTo(plain.score / 2, 5);
+    expect(middling.reasons.some((r) => r.note === "middling verdict")).toBe(true);
+  });
+
   it("lets the pros/cons balance move a structured review and says so", () => {
     const longCons = decide(evidence({ structured: true, words: 80, prosWords: 3, consWords: 70 }));
     const longPros = decide(evidence({ structured: true, words: 80, prosWords: 70, consWords: 3 }));

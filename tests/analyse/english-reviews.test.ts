@@ -166,3 +166,20 @@ describe("English short words", () => {
     );
   });
 });
+
+describe("English middling titles", () => {
+  it("holds a review whose own title says 'so-so' at neutral despite a list of cons", () => {
+    const text =
+      "Just OK\nPros: Decent pay and nice coworkers\nCons: Long hours, slow promotions, outdated tools, poor communication between teams and too many meetings.";
+    const a = analyse({ text });
+    expect(a.label).toBe("neutral");
+    expect(a.reasons.some((r) => r.note === "middling verdict")).toBe(true);
+  });
+
+  it("leaves other titles alone", () => {
+    const a = analyse({
+      text: "Just OK, until they lost my claim\nThey lost my claim twice and never called back.",
+    });
+    expect(a.reasons.some((r) => r.note === "middling verdict")).toBe(false);
+  });
+});
