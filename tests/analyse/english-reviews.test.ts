@@ -141,6 +141,15 @@ describe("English words a base lexicon scores that reviews use otherwise", () =>
   });
 });
 
+describe("English: a problem put right", () => {
+  it("reads a fixed problem as praise", () => {
+    expect(
+      analyse({ text: "There was a problem with my order, and they fixed it the same day." }).label,
+    ).not.toBe("negative");
+    expect(weightOf("Support came through in the end.", "came through")).toBeGreaterThan(0);
+  });
+});
+
 describe("English 'like'", () => {
   it("scores the verb, not the preposition", () => {
     expect(terms("The waiters act like they own the place.")).toEqual([]);
