@@ -150,6 +150,16 @@ describe("English: a problem put right", () => {
   });
 });
 
+describe("English praise idioms built on a negation", () => {
+  it("reads them as praise, and their complaint twins as complaints", () => {
+    expect(analyse({ text: "I can't recommend them enough." }).label).toBe("positive");
+    expect(analyse({ text: "Cannot say enough good things about the nurses." }).label).toBe("positive");
+    expect(analyse({ text: "We could not be more pleased with the repair." }).label).toBe("positive");
+    expect(analyse({ text: "I could not be more disappointed with the repair." }).label).toBe("negative");
+    expect(analyse({ text: "I cannot recommend this garage." }).label).toBe("negative");
+  });
+});
+
 describe("English 'like'", () => {
   it("scores the verb, not the preposition", () => {
     expect(terms("The waiters act like they own the place.")).toEqual([]);
