@@ -157,6 +157,8 @@ describe("English praise idioms built on a negation", () => {
     expect(analyse({ text: "We could not be more pleased with the repair." }).label).toBe("positive");
     expect(analyse({ text: "I could not be more disappointed with the repair." }).label).toBe("negative");
     expect(analyse({ text: "I cannot recommend this garage." }).label).toBe("negative");
+    expect(analyse({ text: "I have never been more disappointed in a hotel." }).label).toBe("negative");
+    expect(analyse({ text: "The new model is nowhere near as good." }).label).toBe("negative");
   });
 });
 
