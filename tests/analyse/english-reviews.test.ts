@@ -122,6 +122,15 @@ describe("English employer and restaurant complaints", () => {
     expect(weightOf("You are just a number to them.", "just a number")).toBeLessThan(0);
   });
 
+  it("knows product complaints AFINN lacks", () => {
+    expect(analyse({ text: "The charger is flimsy junk." }).label).toBe("negative");
+    expect(analyse({ text: "Two thumbs down for the new app." }).label).toBe("negative");
+    expect(analyse({ text: "Dont buy this kettle." }).label).toBe("negative");
+    expect(analyse({ text: "We will not be going back to that cafe." }).label).toBe("negative");
+    expect(weightOf("The parcel never arrived.", "never arrived")).toBeLessThan(0);
+    expect(weightOf("I was so dissapointed with the pizza.", "dissapointed")).toBeLessThan(0);
+  });
+
   it("knows food and order complaints", () => {
     expect(weightOf("The soup was cold and had no flavor.", "was cold")).toBeLessThan(0);
     expect(weightOf("The soup was cold and had no flavor.", "no flavor")).toBeLessThan(0);
