@@ -52,6 +52,16 @@ describe("English service complaints", () => {
     expect(terms("They increased the fee.").some(([, s]) => s === 1)).toBe(false);
   });
 
+  it("does not count the scene-setting of a complaint as praise", () => {
+    expect(
+      terms("I tried to reach them as promised; I have been a loyal customer for years.").filter(
+        ([, s]) => s !== 0,
+      ),
+    ).toEqual([]);
+    expect(analyse({ text: "Thanks for nothing." }).label).toBe("negative");
+    expect(analyse({ text: "Save yourself the trouble." }).label).toBe("negative");
+  });
+
   it("knows verdicts that warn other customers", () => {
     expect(analyse({ text: "Save your money and go with someone else." }).label).toBe("negative");
     expect(analyse({ text: "Don't waste your time with this shop." }).label).toBe("negative");
