@@ -58,6 +58,8 @@ describe("English service complaints", () => {
         ([, s]) => s !== 0,
       ),
     ).toEqual([]);
+    expect(terms("Drop in for a coffee after the market.")).toEqual([]);
+    expect(weightOf("The agent dropped the ball on my paperwork.", "dropped the ball")).toBeLessThan(0);
     expect(analyse({ text: "Thanks for nothing." }).label).toBe("negative");
     expect(analyse({ text: "Save yourself the trouble." }).label).toBe("negative");
   });
