@@ -90,6 +90,15 @@ describe("English mixed and neutral wording", () => {
     expect(weightOf("I've had better pizza across the street.", "had better")).toBeLessThan(0);
   });
 
+  it("reads 'other than that' as praise for the rest, and suggestions as mild complaints", () => {
+    expect(
+      weightOf("The app crashed once. Other than that, smooth sailing.", "other than that"),
+    ).toBeGreaterThan(0);
+    const w = weightOf("The booking page needs to be improved.", "needs to be improved");
+    expect(w).toBeLessThan(0);
+    expect(w).toBeGreaterThan(-1.5);
+  });
+
   it("treats mild approval as mild", () => {
     expect(weightOf("The room was okay.", "okay")).toBeGreaterThan(0);
     expect(weightOf("The room was okay.", "okay")).toBeLessThan(weightOf("The room was great.", "great"));
