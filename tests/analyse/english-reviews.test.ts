@@ -163,6 +163,8 @@ describe("English words a base lexicon scores that reviews use otherwise", () =>
   it("does not count a sarcastic 'wow', a device's alarm or an insured pet's illness", () => {
     expect(terms("Wow. The alarm went off at six.")).toEqual([]);
     expect(terms("Her illness was covered in full.").filter(([, s]) => s === -1)).toEqual([]);
+    expect(terms("The accident and infection cover came with fire-roasted coffee.")).toEqual([]);
+    expect(weightOf("They fired half the team.", "fired")).toBeLessThan(0);
   });
 
   it("reads 'expected better' and 'you can do better' as complaints", () => {
