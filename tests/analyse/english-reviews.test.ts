@@ -99,6 +99,11 @@ describe("English mixed and neutral wording", () => {
     expect(w).toBeGreaterThan(-1.5);
   });
 
+  it("reads faint praise ('the only good thing is ...', '... and that's about it') as a complaint", () => {
+    expect(weightOf("The only good thing is the parking.", "only good thing")).toBeLessThan(0);
+    expect(weightOf("Free coffee, and that's about it.", "that s about it")).toBeLessThan(0);
+  });
+
   it("treats mild approval as mild", () => {
     expect(weightOf("The room was okay.", "okay")).toBeGreaterThan(0);
     expect(weightOf("The room was okay.", "okay")).toBeLessThan(weightOf("The room was great.", "great"));
