@@ -5,10 +5,17 @@
  * Weeks (UTC): W09 = [02-26, 03-04), W10 = [03-04, 03-11) — the reported week.
  */
 import { expect, it } from "vitest";
+import { parseIsoWeek, trailingWeeks } from "../../src/digest/week.js";
 import type { ScoredMention } from "../../src/domain/mention.js";
-import { digestKeyOf, hasDigest } from "../../src/store/digest-port.js";
-import type { OutboxIntent } from "../../src/store/store.js";
+import {
+  type DigestFactsQuery,
+  type DigestStore,
+  digestKeyOf,
+  hasDigest,
+} from "../../src/store/digest-port.js";
+import type { OutboxIntent, Store } from "../../src/store/store.js";
 import { at, type HarnessRef, T0 } from "./contract-harness.js";
+import { referenceFacts } from "./digest-reference.js";
 import { makeScoredMention, noAlerts, type ScoredMentionOverrides } from "./fixtures.js";
 
 const BOUNDS = ["2024-02-26T00:00:00.000Z", "2024-03-04T00:00:00.000Z", "2024-03-11T00:00:00.000Z"];
@@ -123,6 +130,19 @@ function incident(id: string, ruleId: string, notifierId = "slack"): OutboxInten
     severity: "warning",
     change: "new",
   };
+}
+
+/** The store's answer equals the reference computed over the store's own mentions (incidents aside). */
+async function expectReference(store: Store & DigestStore, q: DigestFactsQuery) {
+  const facts = await store.digestFacts(q);
+  const { incidents: _, ...rest } = facts;
+  expect(rest).toEqual(referenceFacts(await store.findMentions({ brandId: q.brandId }), q));
+  return facts;
+}
+
+/** A changed copy of `x` (the text changes, so the content hash does). */
+function edited(x: ScoredMention, o: Partial<ScoredMention>, note: string): ScoredMention {
+  return { ...x, ...o, text: `${x.text} UPD: ${note}` };
 }
 
 export function digestContract(h: HarnessRef): void {
@@ -304,5 +324,144 @@ export function digestContract(h: HarnessRef): void {
     );
     expect(await store.listDigests({ week: "2024-W11" })).toEqual([]);
     expect(await store.getDigest("digest:none")).toBeUndefined();
+  });
+
+  it("digest facts: edits move a mention's counts (label, rating, week, day, company reply), twice", async (ctx) => {
+    const { store } = h();
+    if (!hasDigest(store)) return ctx.skip();
+    const w = world();
+    await store.ingest(w.all, noAlerts, T0);
+    const q = { brandId: "acme", bounds: BOUNDS, detail: DETAIL };
+    await expectReference(store, q);
+    const { n1, n3, n4 } = w.n;
+    const p = w.all[1]!; // positive, previous week
+    const round1 = w.all.map((x) => {
+      if (x.id === n1.id)
+        return edited(
+          x,
+          {
+            rating: 5,
+            analysis: {
+              ...x.analysis,
+              label: "positive",
+              risks: [],
+              reasons: [["спасибо", 2]].map(([term, weight]) => ({
+                term: term as string,
+                weight: weight as number,
+                field: "text" as const,
+              })),
+            },
+          },
+          "всё решили",
+        );
+      if (x.id === n3.id) return edited(x, { publishedAt: "2024-03-01T12:00:00Z" }, "дата поправлена");
+      if (x.id === n4.id) return edited(x, { reply: { text: "Спасибо, разбираемся." } }, "ответ");
+      if (x.id === p.id)
+        return edited(
+          x,
+          {
+            rating: 1,
+            publishedAt: "2024-03-07T10:00:00Z",
+            analysis: {
+              ...x.analysis,
+              label: "negative",
+              reasons: [{ term: "обман", weight: -3, field: "text" }],
+            },
+          },
+          "передумал",
+        );
+      return x;
+    });
+    const r1 = await store.ingest(round1, noAlerts, at(60_000));
+    expect([r1.new, r1.changed, r1.unchanged]).toEqual([0, 4, w.all.length - 4]);
+    const f1 = await expectReference(store, q);
+    const total = (f: typeof f1, week: number, label?: string) =>
+      f.cells
+        .filter((c) => c.week === week && (!label || c.label === label))
+        .reduce((s, c) => s + c.count, 0);
+    expect([total(f1, 0), total(f1, 1), total(f1, 1, "negative")]).toEqual([4, 8, 3]);
+    expect(f1.unanswered.total).toBe(1); // p (n3 left the week, n4 was answered, n1 is positive)
+
+    // n3 edited again: back into the reported week, on another day, with another rating
+    const round2 = round1.map((x) =>
+      x.id === n3.id ? edited(x, { publishedAt: "2024-03-09T00:00:00Z", rating: 2 }, "ещё раз") : x,
+    );
+    const r2 = await store.ingest(round2, noAlerts, at(120_000));
+    expect([r2.changed, r2.unchanged]).toEqual([1, w.all.length - 1]);
+    const f2 = await expectReference(store, q);
+    expect([total(f2, 0), total(f2, 1), total(f2, 1, "negative")]).toEqual([3, 9, 4]);
+    expect(f2.unanswered.oldest.map((x) => x.id)).toEqual([p.id, n3.id]);
+    expect(f2.topNegatives.find((x) => x.id === n3.id)).toMatchObject({ version: 3, rating: 2 });
+  });
+
+  it("digest facts: re-ingesting unchanged mentions changes nothing", async (ctx) => {
+    const { store } = h();
+    if (!hasDigest(store)) return ctx.skip();
+    const w = world();
+    await store.ingest(w.all, noAlerts, T0);
+    const q = { brandId: "acme", bounds: BOUNDS, detail: DETAIL };
+    const before = await expectReference(store, q);
+    const again = await store.ingest(w.all, noAlerts, at(60_000));
+    expect(again.unchanged).toBe(w.all.length);
+    await store.ingest(w.all.slice(3, 9), noAlerts, at(120_000));
+    const after = await expectReference(store, q);
+    const ids = (f: typeof before) => [f.topNegatives.map((x) => x.id), f.unanswered.oldest.map((x) => x.id)];
+    expect(after.cells).toEqual(before.cells);
+    expect([after.complaints, after.employerCons, after.unanswered.total]).toEqual([
+      before.complaints,
+      before.employerCons,
+      before.unanswered.total,
+    ]);
+    expect(ids(after)).toEqual(ids(before));
+  });
+
+  it("digest facts: weeks across a DST change, a half-hour zone, bounds off the quarter-hour grid", async (ctx) => {
+    const { store } = h();
+    if (!hasDigest(store)) return ctx.skip();
+    seq = 0;
+    const W13 = parseIsoWeek("2024-W13"); // Europe/Berlin moves to summer time on Sunday 2024-03-31
+    const berlin = trailingWeeks(W13, 2, "Europe/Berlin");
+    const bounds = [berlin[0]!.from, berlin[1]!.from, berlin[1]!.to];
+    expect(bounds).toEqual([
+      "2024-03-17T23:00:00.000Z",
+      "2024-03-24T23:00:00.000Z",
+      "2024-03-31T22:00:00.000Z",
+    ]);
+    const neg = (t: string, o: Parameters<typeof m>[3] = {}) =>
+      m(t, 1, "negative", { reasons: [["очередь", -1]], ...o });
+    const mentions = [
+      neg("2024-03-17T22:59:59.999Z"), // before W12 in Berlin
+      m("2024-03-17T23:00:00Z", 5, "positive"), // W12's first instant
+      neg("2024-03-24T22:59:59.999Z", { ...MAPS }), // W12's last
+      neg("2024-03-24T23:00:00Z", { likes: 4 }), // W13's first
+      m("2024-03-31T00:59:59Z", 3, "neutral"), // before the change (01:59:59 CET)
+      neg("2024-03-31T01:00:00Z", { ...HH, reasons: [["переработки", -2, "cons"]] }), // 03:00 CEST
+      neg("2024-03-31T21:59:59.999Z", REPLY), // W13's last (23:59:59.999 CEST)
+      neg("2024-03-31T22:00:00Z"), // W14
+      neg("2024-03-24T18:29:00Z"), // before W13 in Kolkata (+05:30)
+      m("2024-03-24T18:30:00Z", 4, "positive"), // W13's first in Kolkata
+    ];
+    await store.ingest(mentions, noAlerts, T0);
+    const q = { brandId: "acme", bounds, detail: DETAIL };
+    const f = await expectReference(store, q);
+    const total = (week: number) => f.cells.filter((c) => c.week === week).reduce((s, c) => s + c.count, 0);
+    expect([total(0), total(1)]).toEqual([4, 4]);
+    expect(f.unanswered.total).toBe(2);
+    expect(f.complaints).toEqual([
+      { term: "очередь", current: 2, previous: 2 },
+      { term: "переработки", current: 1, previous: 0 },
+    ]);
+    expect(f.employerCons).toEqual([{ term: "переработки", current: 1, previous: 0 }]);
+
+    const kolkata = trailingWeeks(W13, 2, "Asia/Kolkata");
+    expect(kolkata[1]!.from).toBe("2024-03-24T18:30:00.000Z");
+    await expectReference(store, { ...q, bounds: [kolkata[0]!.from, kolkata[1]!.from, kolkata[1]!.to] });
+    // bounds no zone produces (off the 15-minute grid): still exact
+    await expectReference(store, {
+      ...q,
+      bounds: ["2024-03-17T23:07:00Z", "2024-03-24T23:00:00.001Z", bounds[2]!],
+    });
+    // one week, cells only
+    await expectReference(store, { brandId: "acme", bounds: bounds.slice(1) });
   });
 }

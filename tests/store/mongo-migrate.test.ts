@@ -33,6 +33,11 @@ afterAll(async () => {
   });
 
   const batch = makeScoredMentions(30);
+  const DIGEST = {
+    brandId: "acme",
+    bounds: ["2024-02-26T00:00:00.000Z", "2024-03-04T00:00:00.000Z", "2024-03-11T00:00:00.000Z"],
+    detail: { top: 5, unanswered: 5, terms: 5 },
+  };
   const edited = batch.map((m, i) => (i === 0 ? { ...m, text: `${m.text} UPD: так и не ответили.` } : m));
 
   it("copies everything, keeps alert states, and a second run copies nothing", async () => {
@@ -64,6 +69,7 @@ afterAll(async () => {
     const lease = await sqlite.acquireLease("crawl:otzovik", "old-runner", 60_000, T0);
     await sqlite.releaseLease(lease!);
     const before = {
+      digest: await sqlite.digestFacts(DIGEST),
       mentions: await sqlite.findMentions({}),
       alerts: await sqlite.listAlerts(),
       runs: await sqlite.listRuns(),
@@ -90,6 +96,8 @@ afterAll(async () => {
     await mongo.init();
     try {
       expect(await mongo.findMentions({})).toEqual(before.mentions);
+      // the copied mentions reach the digest roll-ups (rebuilt at this init: the import marked them stale)
+      expect(await mongo.digestFacts(DIGEST)).toEqual(before.digest);
       expect(await mongo.listAlerts()).toEqual(before.alerts);
       expect(await mongo.listRuns()).toEqual(before.runs);
       expect(await mongo.getSourceState("otzovik|acme|u")).toEqual(before.state);

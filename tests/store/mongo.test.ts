@@ -7,6 +7,7 @@
  */
 import { MongoClient } from "mongodb";
 import { afterAll, describe, expect, it } from "vitest";
+import type { ScoredMention } from "../../src/domain/mention.js";
 import { withDatabase } from "../../src/store/mongo/connection.js";
 import {
   type MongoStore,
@@ -15,6 +16,7 @@ import {
 } from "../../src/store/mongo/mongo-store.js";
 import { StoreUnavailableError } from "../../src/store/store.js";
 import { at, describeStoreContract, T0 } from "./contract.js";
+import { referenceFacts } from "./digest-reference.js";
 import { mongoTestServer } from "./ferretdb.js";
 import { makeScoredMention, makeScoredMentions, noAlerts, recordingDecider } from "./fixtures.js";
 import { closedPort } from "./mongo-helpers.js";
@@ -50,6 +52,8 @@ function freshDatabase(options: MongoStoreOptions = {}) {
 }
 
 const withServer = server ? describe : describe.skip;
+/** Two weeks around the fixtures' (2024-03-04 is mention 0's hour). */
+const WEEKS = ["2024-02-26T00:00:00.000Z", "2024-03-04T00:00:00.000Z", "2024-03-11T00:00:00.000Z"];
 
 withServer("mongodb store", () => {
   describeStoreContract("mongodb", async () => {
@@ -222,10 +226,118 @@ withServer("mongodb store", () => {
         const rows = await next.listAlerts();
         expect(rows).toHaveLength(2 * negatives);
         expect(rows.every((x) => x.change === "new" && x.createdAt === T0.toISOString())).toBe(true);
+        // the dead round's digest roll-up deltas were redone by the sweep: each mention counted once
+        const facts = await next.digestFacts({ brandId: "acme", bounds: WEEKS });
+        expect(facts.cells.reduce((n, c) => n + c.count, 0)).toBe(10);
       } finally {
         await d.cleanup();
       }
     });
+  });
+});
+
+withServer("mongodb store: digest roll-ups", () => {
+  const q = {
+    brandId: "acme",
+    bounds: ["2024-03-04T00:00:00.000Z", "2024-03-11T00:00:00.000Z", "2024-03-18T00:00:00.000Z"],
+    detail: { top: 10, unanswered: 10, terms: 10 },
+  };
+  /** 300 mentions over two weeks, edited ones among them, in batches. */
+  const batches = () => {
+    const all = makeScoredMentions(300);
+    return Array.from({ length: 10 }, (_, k) => all.slice(k * 30, k * 30 + 30));
+  };
+  const reference = async (store: MongoStore) =>
+    referenceFacts(await store.findMentions({ brandId: "acme" }), q);
+  const withoutIncidents = ({ incidents: _, ...rest }: Awaited<ReturnType<MongoStore["digestFacts"]>>) =>
+    rest;
+
+  it("the digest reads the roll-ups, not the mentions", async () => {
+    const d = freshDatabase();
+    try {
+      const store = d.open();
+      await store.init();
+      for (const b of batches()) await store.ingest(b, noAlerts, T0);
+      expect(withoutIncidents(await store.digestFacts(q))).toEqual(await reference(store));
+      const names = (await d.db().listCollections().toArray()).map((x) => x.name);
+      expect(names.filter((n) => /^dg_[0-9a-f]{16}_202403(04|11)$/.test(n))).toHaveLength(2);
+      expect(names.filter((n) => /^dg_p[0-3]_[0-9a-f]{16}_202403(04|11)$/.test(n)).length).toBeGreaterThan(2);
+      // tamper with a mention's typed fields behind the store's back: the digest does not see it
+      const before = await store.digestFacts(q);
+      await d
+        .db()
+        .collection("mentions")
+        .updateMany({}, { $set: { label: "neutral", platform: "x" } });
+      expect((await store.digestFacts(q)).cells).toEqual(before.cells);
+    } finally {
+      await d.cleanup();
+    }
+  });
+
+  it("mentions stored before the roll-ups existed are back-filled once, at the next start", async () => {
+    const d = freshDatabase();
+    try {
+      const old = d.open();
+      await old.init();
+      for (const b of batches()) await old.ingest(b, noAlerts, T0);
+      await old.close();
+      // an "old" database: no roll-ups at all
+      for (const x of await d.db().listCollections().toArray())
+        if (x.name.startsWith("dg_")) await d.db().collection(x.name).drop();
+      await d
+        .db()
+        .collection("meta")
+        .deleteOne({ _id: "rollup" as never });
+      const [a, b] = [d.open(), d.open()];
+      await Promise.all([a.init(), b.init()]); // one back-fills, the other waits for it
+      const meta = await d
+        .db()
+        .collection("meta")
+        .findOne({ _id: "rollup" as never });
+      expect(meta).toMatchObject({ state: "ready" });
+      expect(withoutIncidents(await a.digestFacts(q))).toEqual(await reference(a));
+      expect(withoutIncidents(await b.digestFacts(q))).toEqual(await reference(b));
+    } finally {
+      await d.cleanup();
+    }
+  });
+
+  it("two writers on one brand at once, with edits and folds between them, lose nothing", async () => {
+    const d = freshDatabase();
+    try {
+      const [a, b] = [d.open(), d.open()];
+      await Promise.all([a.init(), b.init()]);
+      const all = batches();
+      await Promise.all([
+        (async () => {
+          for (const x of all.slice(0, 5)) await a.ingest(x, noAlerts, T0);
+        })(),
+        (async () => {
+          for (const x of all.slice(5)) await b.ingest(x, noAlerts, T0);
+        })(),
+      ]);
+      // both edit (some of the same mentions: one wins each version), reading meanwhile
+      const edit = (x: ScoredMention, k: number) =>
+        k % 3 === 0
+          ? {
+              ...x,
+              text: `${x.text} UPD ${k % 2}`,
+              rating: 1,
+              publishedAt: new Date(Date.parse(x.publishedAt!) + 36 * 3_600_000).toISOString(),
+              analysis: { ...x.analysis, label: "negative" as const },
+            }
+          : x;
+      const edited = all.flat().map(edit);
+      await Promise.all([
+        a.ingest(edited.slice(0, 200), noAlerts, at(60_000)),
+        b.ingest(edited.slice(100), noAlerts, at(60_000)),
+        a.digestFacts(q),
+        b.digestFacts(q),
+      ]);
+      expect(withoutIncidents(await a.digestFacts(q))).toEqual(await reference(a));
+    } finally {
+      await d.cleanup();
+    }
   });
 });
 

@@ -31,6 +31,7 @@ import {
 } from "mongodb";
 import { type AlertDecider, type AlertIntent, outboxKeyOf } from "../store.js";
 import { fromMentionDoc, type MentionDoc } from "./mention-codec.js";
+import { redoRound } from "./rollup.js";
 import { type Collections, DUPLICATE_KEY, type JournalDoc, type OutboxDoc } from "./schema.js";
 
 /** A unique id for one ingest round (the journal document's `_id`). */
@@ -200,6 +201,7 @@ export async function sweepJournal(
     .toArray();
   let total = 0;
   for (const j of stale) {
+    await redoRound(c, c.db, j); // its digest roll-up deltas (rollup.ts)
     const added = await flushEntries(c, await deadRoundEntries(c, j, decide));
     for (const n of added.values()) total += n;
     await c.journal.deleteOne({ _id: j._id });

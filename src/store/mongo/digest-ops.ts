@@ -1,14 +1,20 @@
 /**
  * The weekly digest on the MongoDB store (see ../digest-port.ts for what each part means; every ordering
- * there is reproduced exactly here). Written for MongoDB and FerretDB 1.24 alike:
+ * there is reproduced exactly here). Written for MongoDB and FerretDB 1.24 alike — and for FerretDB
+ * 1.24's limits: it uses an index only for a bare `_id` equality, so any other filter reads the whole
+ * collection (~80 µs per stored mention).
  *
- * - cells: one aggregation pipeline per week ($match on the brand_at index range, $group by platform ×
- *   kind × label × rating with $sum) — only stages and operators FerretDB 1.24 implements. Grouping by
- *   the rating value (a handful of values) gives both the rated count and the rating sum without $cond.
- * - lists (top negatives, unanswered, complaint terms, employer cons): the analysis lives inside the
- *   mention's JSON string (mention-codec.ts: scraped keys never become BSON keys), so they cannot be
- *   grouped by the server; the week's matching documents are STREAMED (a cursor in batches) and folded
- *   into bounded top lists and a term tally — memory stays bounded by the limits, not by the week.
+ * - From the roll-ups (rollup.ts), the normal path: the brand's delta collections of the weeks shown
+ *   (one per UTC week, 14 for 13 weeks) are read whole; their 15-minute slots are assigned to the
+ *   query's weeks, cells summed per platform × kind × label, the terms of the last two weeks
+ *   tallied; the top negatives / unanswered are chosen from the compact entries of the one or two
+ *   partitions the last week overlaps, and only those K are read, from their payload copies by `_id`.
+ *   The mentions collection is not read at all; the cost follows the brand's weeks, not the store.
+ * - By scanning mentions (`scanFacts`), the fallback while the roll-ups are not ready (a back-fill
+ *   runs) or when a bound is not on the 15-minute grid (no time zone in use today does that): cells by
+ *   one aggregation pipeline per week, and the lists by STREAMING the week's negatives / employer
+ *   mentions (the analysis lives inside the mention's JSON string, mention-codec.ts) into bounded top
+ *   lists and a term tally. Exact too, but a full collection scan per query on FerretDB.
  * - publication records: digest-records.ts.
  */
 import type { Db, Filter } from "mongodb";
@@ -24,6 +30,8 @@ import {
 import type { OutboxState } from "../store.js";
 import { digestRecords } from "./digest-records.js";
 import { fromMentionDoc, instant, MENTION_PROJECTION, type MentionDoc } from "./mention-codec.js";
+import { parallel, readPartitions, readPayload, readyGeneration } from "./rollup.js";
+import { partitionOf, SLOT_MS, WEEK_MS } from "./rollup-model.js";
 import type { Collections } from "./schema.js";
 
 const BATCH = 2_000;
@@ -184,7 +192,8 @@ export function digestOps(c: Collections, db: Db) {
       );
   }
 
-  async function facts(q: DigestFactsQuery): Promise<DigestFacts> {
+  /** The pre-roll-up way: aggregate and stream mentions (bounds off the 15-minute grid, or no roll-ups yet). */
+  async function scanFacts(q: DigestFactsQuery): Promise<DigestFacts> {
     if (q.bounds.length < 2)
       throw new RangeError("digestFacts: bounds needs at least two instants (one week)");
     const brandId = str("brandId", q.brandId);
@@ -230,6 +239,126 @@ export function digestOps(c: Collections, db: Db) {
       employerCons: rankTerms(termRows(employer), q.detail.terms),
       incidents: await incidentsOf(brandId, from, to),
     };
+  }
+
+  /** From the roll-ups (rollup.ts): the brand's week partitions, then the K chosen payloads by `_id`. */
+  async function rollupFacts(q: DigestFactsQuery, gen: string, bounds: Date[]): Promise<DigestFacts> {
+    const brandId = q.brandId;
+    const weeks = bounds.length - 1;
+    const b = bounds.map((d) => d.getTime());
+    const from = b[weeks - 1]!;
+    const to = b[weeks]!;
+    const prev = b[Math.max(0, weeks - 2)]!;
+    const weekOf = (t: number) => {
+      if (t < b[0]! || t >= to) return -1;
+      let w = 0;
+      while (t >= b[w + 1]!) w++;
+      return w;
+    };
+    const parts: number[] = [];
+    for (let p = partitionOf(b[0]!); p < to; p += WEEK_MS) parts.push(p);
+    const negParts = q.detail ? parts.filter((p) => p + WEEK_MS > from) : [];
+
+    const cellMap = new Map<string, VolumeCell>();
+    const complaints: [Tally, Tally] = [new Map(), new Map()];
+    const employer: [Tally, Tally] = [new Map(), new Map()];
+    const tally = (
+      tallies: [Tally, Tally],
+      cols: { t: string; s: number[]; n: number[] }[],
+      part: number,
+    ) => {
+      for (const col of cols)
+        for (let j = 0; j < col.s.length; j++) {
+          const t = part + col.s[j]! * SLOT_MS;
+          if (t < prev || t >= to) continue;
+          const w = t >= from ? 1 : 0;
+          tallies[w].set(col.t, (tallies[w].get(col.t) ?? 0) + col.n[j]!);
+        }
+    };
+    const { negatives, seen } = await readPartitions(c.db, gen, brandId, parts, negParts, (part, d) => {
+      for (const col of d.c)
+        for (let j = 0; j < col.s.length; j++) {
+          const week = weekOf(part + col.s[j]! * SLOT_MS);
+          const n = col.n[j]!;
+          if (week < 0 || n === 0) continue;
+          const key = JSON.stringify([week, col.p, col.k, col.l]);
+          let cell = cellMap.get(key);
+          if (!cell) {
+            cell = {
+              week,
+              platform: col.p,
+              kind: col.k as MentionKind,
+              label: col.l as SentimentLabel,
+              count: 0,
+              rated: 0,
+              ratingSum: 0,
+            };
+            cellMap.set(key, cell);
+          }
+          cell.count += n;
+          if (col.r !== null) {
+            cell.rated += n;
+            cell.ratingSum += col.r * n;
+          }
+        }
+      if (!q.detail) return;
+      tally(complaints, d.t, part);
+      tally(employer, d.e, part);
+    });
+    const cells = [...cellMap.values()].filter((x) => x.count !== 0).sort(byCell);
+    const out: DigestFacts = {
+      cells,
+      topNegatives: [],
+      unanswered: { total: 0, oldest: [] },
+      complaints: [],
+      employerCons: [],
+      incidents: [],
+    };
+    if (!q.detail) return out;
+    const week = negatives.filter((x) => x.e[3] >= from && x.e[3] < to);
+    const byId = (x: { id: string }, y: { id: string }) => cmp(x.id, y.id);
+    const top = [...week]
+      .sort(
+        (x, y) =>
+          y.e[0] - x.e[0] ||
+          (x.e[1] ?? 3) - (y.e[1] ?? 3) ||
+          (y.e[2] ?? 0) - (x.e[2] ?? 0) ||
+          y.e[3] - x.e[3] ||
+          byId(x, y),
+      )
+      .slice(0, Math.max(0, q.detail.top));
+    const open = week.filter((x) => x.e[4] === 0);
+    const oldestOpen = [...open]
+      .sort((x, y) => x.e[3] - y.e[3] || byId(x, y))
+      .slice(0, Math.max(0, q.detail.unanswered));
+    const docs = new Map<string, StoredMention>();
+    await parallel([...new Map([...top, ...oldestOpen].map((x) => [x.id, x])).values()], async (x) => {
+      const p = await readPayload(c.db, brandId, x);
+      if (!p) return;
+      // lastSeenAt moves on every sighting: the latest of the payload's and the seen-again times
+      const again = seen.get(x.id) ?? 0;
+      const lastSeenAt = again > p.lastSeenAt.getTime() ? new Date(again) : p.lastSeenAt;
+      docs.set(x.id, fromMentionDoc({ ...p, lastSeenAt }));
+    });
+    const list = (xs: { id: string }[]) => xs.flatMap((x) => (docs.has(x.id) ? [docs.get(x.id)!] : []));
+    return {
+      cells,
+      topNegatives: list(top),
+      unanswered: { total: open.length, oldest: list(oldestOpen) },
+      complaints: rankTerms(termRows(complaints), q.detail.terms),
+      employerCons: rankTerms(termRows(employer), q.detail.terms),
+      incidents: await incidentsOf(brandId, bounds[weeks - 1]!, bounds[weeks]!),
+    };
+  }
+
+  async function facts(q: DigestFactsQuery): Promise<DigestFacts> {
+    if (q.bounds.length < 2)
+      throw new RangeError("digestFacts: bounds needs at least two instants (one week)");
+    str("brandId", q.brandId);
+    const bounds = q.bounds.map(bound);
+    const onGrid = bounds.every((d, i) => d.getTime() % SLOT_MS === 0 && (i === 0 || d > bounds[i - 1]!));
+    const gen = onGrid ? await readyGeneration(c) : undefined;
+    return gen ? rollupFacts({ ...q }, gen, bounds) : scanFacts(q);
   }
 
   return {

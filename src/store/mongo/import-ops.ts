@@ -12,6 +12,7 @@ import type { StoredMention } from "../../domain/mention.js";
 import type { CrawlRun, Lease, OutboxRow, SourceState } from "../store.js";
 import { chunkedBulkWrite, insertNew } from "./alert-journal.js";
 import { checkMention, instant, type MentionDoc, toMentionDoc } from "./mention-codec.js";
+import { markStale } from "./rollup.js";
 import type { Collections, LeaseDoc, OutboxDoc, RunDoc, SourceStateDoc } from "./schema.js";
 
 export interface ImportCounts {
@@ -32,8 +33,17 @@ function counts(ok: boolean[], updated = 0): ImportCounts {
 }
 
 export function importOps(c: Collections) {
+  let stale = false;
   return {
+    /**
+     * Mentions come without digest roll-up deltas: the roll-ups are marked stale first and rebuilt from
+     * the mentions by the next process that starts (rollup.ts), so an interrupted copy leaves them right too.
+     */
     async mentions(stored: StoredMention[]): Promise<ImportCounts> {
+      if (!stale && stored.length > 0) {
+        await markStale(c);
+        stale = true;
+      }
       const docs: MentionDoc[] = stored.map((m) => {
         checkMention(m);
         return toMentionDoc(m, {

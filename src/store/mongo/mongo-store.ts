@@ -30,6 +30,7 @@ import { type IngestHooks, ingestMentions } from "./ingest.js";
 import { mentionReads } from "./mention-reads.js";
 import { outboxOps } from "./outbox-ops.js";
 import { leaseOps, runStateOps, serverNow } from "./records-ops.js";
+import { ensureRollups } from "./rollup.js";
 import { type Collections, collections, ensureSchema, ferretDbVersion } from "./schema.js";
 
 export interface MongoStoreOptions extends TimeoutOptions {
@@ -120,6 +121,8 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
         await db.command({ ping: 1 });
         ferretdb = await ferretDbVersion(db);
         ttl = (await ensureSchema(db, options.runRetentionDays ?? 400)).ttl;
+        // the digest roll-ups: back-filled here once (or waited for while another process does it)
+        await ensureRollups(collections(db), db);
         client = next;
         c = collections(db);
         closed = false;

@@ -13,7 +13,8 @@
  * | source_state  | state key            | state JSON                                              |
  * | leases        | lease name           | holder, fencing token, expiry (the current view)        |
  * | lease_tokens  | `<name>#<token>`     | who won each fencing token                              |
- * | meta          | "schema"             | { version }                                             |
+ * | meta          | "schema", "rollup"   | { version }; the digest roll-ups' generation and state  |
+ * | dg_c_*, dg_n_*, dg_p_* | writer / `<id>#v<n>` | digest roll-ups per brand × UTC week (rollup.ts) |
  *
  * Why the `*_edits`/`*_claims`/`*_tokens` collections: every race is decided by INSERTING a document
  * with a unique `_id` (the version, attempt or token being taken), never by a conditional update.
@@ -26,8 +27,10 @@
  */
 import type { Db, IndexDescription, WithoutId } from "mongodb";
 import type { MentionDoc } from "./mention-codec.js";
+import type { Contribution } from "./rollup-model.js";
 
-export const SCHEMA_VERSION = 1;
+/** 2: the digest roll-ups (rollup.ts), back-filled once by the first process that starts. */
+export const SCHEMA_VERSION = 2;
 
 export const COLLECTIONS = {
   mentions: "mentions",
@@ -80,6 +83,8 @@ export interface EditDoc {
   round: string;
   createdAt: Date;
   mention: WithoutId<MentionDoc>;
+  /** The digest contribution of the version this one replaces (rollup.ts; absent on older records). */
+  prev?: Contribution | null;
 }
 
 /** Delivery attempt `attempt` of outbox row `key`, won by `claimer` until `until`. */
@@ -127,6 +132,17 @@ export interface LeaseDoc {
   expiresAt: Date;
 }
 
+/** The digest roll-ups' state (`meta` document "rollup", rollup.ts). */
+export interface RollupMetaDoc {
+  _id: string;
+  /** building: a back-fill runs (until `until`); ready: roll-ups are complete; stale: to be rebuilt. */
+  state: "building" | "ready" | "stale";
+  /** The generation: state documents and back-fill deltas belong to one. */
+  gen: string;
+  until?: Date;
+  updatedAt: Date;
+}
+
 export interface MetaDoc {
   _id: string;
   version: number;
@@ -145,6 +161,9 @@ export function collections(db: Db) {
     leases: db.collection<LeaseDoc>(COLLECTIONS.leases),
     leaseTokens: db.collection<LeaseTokenDoc>(COLLECTIONS.leaseTokens),
     meta: db.collection<MetaDoc>(COLLECTIONS.meta),
+    rollupMeta: db.collection<RollupMetaDoc>(COLLECTIONS.meta),
+    /** The database itself: the digest roll-ups live in collections per brand × week (rollup.ts). */
+    db,
   };
 }
 export type Collections = ReturnType<typeof collections>;

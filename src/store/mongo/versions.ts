@@ -6,6 +6,7 @@
 import type { AnyBulkWriteOperation, WithoutId } from "mongodb";
 import { chunkedBulkWrite } from "./alert-journal.js";
 import type { MentionDoc } from "./mention-codec.js";
+import type { Contribution } from "./rollup-model.js";
 import type { Collections, EditDoc } from "./schema.js";
 
 function withoutId(doc: MentionDoc): WithoutId<MentionDoc> {
@@ -13,7 +14,8 @@ function withoutId(doc: MentionDoc): WithoutId<MentionDoc> {
   return rest;
 }
 
-export function editOf(doc: MentionDoc, now: Date, round: string): EditDoc {
+/** The edit record of version `doc.version`; `prev`: the digest contribution of the version it replaces. */
+export function editOf(doc: MentionDoc, now: Date, round: string, prev: Contribution | null): EditDoc {
   return {
     _id: `${doc._id}#v${doc.version}`,
     mentionId: doc._id,
@@ -21,6 +23,7 @@ export function editOf(doc: MentionDoc, now: Date, round: string): EditDoc {
     round,
     createdAt: now,
     mention: withoutId(doc),
+    prev,
   };
 }
 
