@@ -62,7 +62,8 @@ const LANGUAGE_NEG_WEIGHT: Partial<Record<Lang, number>> = { en: 2.5 };
 const DAMPING = 3;
 const LENGTH_PRIOR = 0.5;
 const BALANCE = 0.3;
-/** How much of its score a text keeps when its title is a middling verdict ("Just OK", "Mixed bag"). */
+/** How much of its score a text keeps when its title is a middling verdict ("Just OK", "Mixed bag") or
+ * it states a three-star rating ("3 stars", "I'm torn"). */
 const MIDDLING = 0.5;
 /** Texts with fewer words than this are "short" (tweets, comments, one-line reviews). */
 const SHORT_WORDS = 40;
@@ -111,7 +112,12 @@ export function decide(ev: Evidence): Decision {
   if (ev.middling !== undefined) {
     // The author's own summary is "so-so": the complaints (or praise) in the text count half.
     score *= MIDDLING;
-    reasons.push({ term: ev.middling, weight: 0, field: "title", note: "middling verdict" });
+    reasons.push({
+      term: ev.middling,
+      weight: 0,
+      field: ev.middlingField ?? "title",
+      note: "middling verdict",
+    });
   }
   const band = bandFor(genre, ev.lexLang);
   const label = labelFor(score, band);

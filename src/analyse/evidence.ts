@@ -37,8 +37,11 @@ export interface Evidence {
   fields: [Field, string | undefined][];
   /** Whether the text had pros/cons fields (otzovik, glassdoor). */
   structured: boolean;
-  /** The title, when it is a middling verdict ("Just OK", "Mixed bag", "It was fine"). */
+  /** The title, when it is a middling verdict ("Just OK", "Mixed bag", "It was fine"), or a stated
+   * three-star rating in the text ("3 stars", "3/5", "I'm torn"). */
   middling?: string;
+  /** The field the middling verdict was found in. */
+  middlingField?: Field;
   /** Language whose lexicon (and stems) were used. */
   lexLang: Lang;
   /** Words of all fields in order, and their stems in `lexLang` (shared with risk flags). */
@@ -74,6 +77,14 @@ const NO_PROS_RE =
  */
 const MIDDLING_TITLE_EN_RE =
   /^\s*(?:(?:it|this|that)(?:'s| is| was)\s+|(?:an?|the)\s+)?(?:just\s+|only\s+|pretty\s+|mostly\s+|overall\s+)?(?:ok|okay|alright|all right|fine|average|decent|so[- ]?so|meh|mixed(?:\s+(?:bag|feelings|experience|reviews?))?|(?:it\s+)?depends|maybe|nothing special|hit or miss|good and bad|the good and the bad|pros and cons)(?:\s+(?:place|company|job|employer|experience|insurance|service|food|coffee|product)(?:\s+to\s+work(?:\s+(?:for|at))?)?)?\s*[.!]*\s*$/i;
+
+/**
+ * An English text that states a middling rating of its own ("I gave it 3 stars", "three stars because",
+ * "3/5", "3 out of 5", "A-OK") or says the author is torn: whatever it complains about, its author rates
+ * it in the middle. Not when the number is a bound or a wish ("not even 3 stars", "more than 3 stars").
+ */
+const STATED_MIDDLING_EN_RE =
+  /(?<!\b(?:even|than|least|not)\s(?:a\s)?)\b(?:(?:3|three)(?:\.5)?\s*(?:stars?\b|\/\s*5\b|out of (?:5|five)\b)|a-ok\b|i(?:'|’)?m torn\b|(?:i have|i've got|leaves me with) mixed feelings\b)/i;
 
 export function round(x: number, d = 3): number {
   const f = 10 ** d;
@@ -134,6 +145,16 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
   const title = fields[0]?.[1];
   if (lexLang === "en" && title && title.length < 60 && MIDDLING_TITLE_EN_RE.test(title))
     ev.middling = title.trim();
+  if (lexLang === "en" && ev.middling === undefined) {
+    for (const [field, raw] of fields) {
+      const m = raw ? STATED_MIDDLING_EN_RE.exec(raw) : null;
+      if (m) {
+        ev.middling = m[0];
+        ev.middlingField = field;
+        break;
+      }
+    }
+  }
   for (const [field, raw] of fields) {
     if (!raw?.trim()) continue;
     const listField = field === "cons" || field === "pros";

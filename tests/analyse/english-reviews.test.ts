@@ -241,3 +241,27 @@ describe("English middling titles", () => {
     expect(a.reasons.some((r) => r.note === "middling verdict")).toBe(false);
   });
 });
+
+describe("English texts that state a middling rating", () => {
+  const middling = (text: string) => analyse({ text }).reasons.some((r) => r.note === "middling verdict");
+
+  it("holds a complaint whose author gives it three stars at neutral", () => {
+    const text =
+      "The pasta came out lukewarm and our server forgot the bread twice. Three stars because the patio is lovely and the wine list is good.";
+    const a = analyse({ text });
+    expect(middling(text)).toBe(true);
+    expect(a.label).toBe("neutral");
+    expect(middling("Solid 3/5 for me, the rooms are small and the breakfast is so-so.")).toBe(true);
+    expect(middling("I'm torn about this gym: filthy showers, but the trainers are great.")).toBe(true);
+  });
+
+  it("does not take a bound or a denial for a rating", () => {
+    expect(middling("Not even 3 stars. The tyres were fitted wrong and nobody apologised.")).toBe(false);
+    expect(middling("Worth more than 3 stars, they fixed my bike the same day.")).toBe(false);
+    expect(
+      analyse({
+        text: "Not even 3 stars. The tyres were fitted wrong, they were rude and nobody apologised.",
+      }).label,
+    ).toBe("negative");
+  });
+});
