@@ -265,3 +265,22 @@ describe("English texts that state a middling rating", () => {
     ).toBe("negative");
   });
 });
+
+describe("English overall verdicts", () => {
+  it("weighs a sentence that opens as the overall verdict more than the story before it", () => {
+    const story = "The check-in took a while and the lift was out of order.";
+    const plain = analyse({ text: `${story} The staff were friendly.` });
+    const verdict = analyse({ text: `${story} Overall, the staff were friendly.` });
+    const weight = (a: typeof plain) => a.reasons.find((r) => r.term === "friendly")?.weight ?? 0;
+    expect(weight(verdict)).toBeGreaterThan(weight(plain));
+    expect(verdict.score).toBeGreaterThan(plain.score);
+  });
+
+  it("leaves 'overall' inside a sentence alone", () => {
+    const a = analyse({ text: "The overall price was fair." });
+    const b = analyse({ text: "The price was fair." });
+    expect(a.reasons.find((r) => r.term === "fair")?.weight).toBe(
+      b.reasons.find((r) => r.term === "fair")?.weight,
+    );
+  });
+});
