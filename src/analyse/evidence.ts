@@ -80,11 +80,12 @@ const MIDDLING_TITLE_EN_RE =
 
 /**
  * An English text that states a middling rating of its own ("I gave it 3 stars", "three stars because",
- * "3/5", "3 out of 5", "A-OK") or says the author is torn: whatever it complains about, its author rates
+ * "3/5", "3 out of 5", "A-OK"), says the author is torn ("a mixed bag", "hit or miss") or sums up as so-so
+ * ("Overall, it's OK"): whatever it complains about, its author rates
  * it in the middle. Not when the number is a bound or a wish ("not even 3 stars", "more than 3 stars").
  */
 const STATED_MIDDLING_EN_RE =
-  /(?<!\b(?:even|than|least|not)\s(?:a\s)?)\b(?:(?:3|three)(?:\.5)?\s*(?:stars?\b|\/\s*5\b|out of (?:5|five)\b)|a-ok\b|i(?:'|’)?m torn\b|(?:i have|i've got|leaves me with) mixed feelings\b)/i;
+  /(?<!\b(?:even|than|least|not)\s(?:a\s)?)\b(?:(?:3|three)(?:\.5)?\s*(?:stars?\b|\/\s*5\b|out of (?:5|five)\b)|a-ok\b|i(?:'|’)?m torn\b|(?:i have|i've got|leaves me with) mixed feelings\b|(?:a\s)?mixed bag\b|hit (?:or|and) miss\b|(?:overall|all in all|on the whole),?\s(?:(?:it|this|that)(?:'s|’s|\sis|\swas)\s)?(?:just\s|pretty\s)?(?:ok|okay|decent|average|alright|so-so)\b)/i;
 
 export function round(x: number, d = 3): number {
   const f = 10 ** d;

@@ -253,6 +253,10 @@ describe("English texts that state a middling rating", () => {
     expect(a.label).toBe("neutral");
     expect(middling("Solid 3/5 for me, the rooms are small and the breakfast is so-so.")).toBe(true);
     expect(middling("I'm torn about this gym: filthy showers, but the trainers are great.")).toBe(true);
+    expect(middling("The bakery is hit or miss: stale croissants one day, perfect ones the next.")).toBe(
+      true,
+    );
+    expect(middling("Slow checkout and a noisy lobby. Overall, it's okay for one night.")).toBe(true);
   });
 
   it("does not take a bound or a denial for a rating", () => {
