@@ -30,6 +30,8 @@ interface Contribution {
   clause: number;
 }
 
+/** English words that carry a negation on to the next sentiment word ("not clean or safe"). */
+const OR_EN = new Set(["or", "nor"]);
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -114,8 +116,9 @@ export function scoreClause(
             .map((t) => t.w)
             .join(" ");
           contribs.push({ reason: { term, weight, field, note }, clause });
+          const negative = negated || lex.negators.has(w);
           i += p.stems.length;
-          negAt = -100;
+          negAt = negative && lang === "en" && OR_EN.has(tokens[i]?.w ?? "") ? i : -100;
           mod = 1;
           matched = true;
           break;
@@ -183,7 +186,8 @@ export function scoreClause(
               .join(" ")
           : w;
       contribs.push({ reason: { term, weight, field, note: notes.join(", ") || undefined }, clause });
-      if (negated) negAt = -100;
+      // English "not good or cheap", "never friendly nor quick": the negation runs on through "or"/"nor".
+      if (negated) negAt = lang === "en" && OR_EN.has(tokens[i + 1]?.w ?? "") ? i + 1 : -100;
       mod = 1;
       modAt = -100;
       i += denied + 1;

@@ -288,3 +288,15 @@ describe("English overall verdicts", () => {
     );
   });
 });
+
+describe("English negation through 'or' and 'nor'", () => {
+  it("carries a negation on to the next sentiment word after 'or'", () => {
+    expect(weightOf("The lockers were not clean or safe.", "or … safe")).toBeLessThan(0);
+    // "not great or horrible" is a middling verdict, not a complaint about horror
+    expect(weightOf("Honestly: not great or horrible.", "or … horrible")).toBeGreaterThan(0);
+  });
+
+  it("does not carry it over 'and'", () => {
+    expect(weightOf("The lockers were not clean and the pool was lovely.", "lovely")).toBeGreaterThan(0);
+  });
+});
