@@ -300,3 +300,10 @@ describe("English negation through 'or' and 'nor'", () => {
     expect(weightOf("The lockers were not clean and the pool was lovely.", "lovely")).toBeGreaterThan(0);
   });
 });
+
+describe("English verdicts against a company", () => {
+  it("reads 'there are better …' as a complaint, not praise", () => {
+    expect(weightOf("There are better gyms in this town.", "there are better")).toBeLessThan(0);
+    expect(weightOf("You can find better coffee two doors down.", "can find better")).toBeLessThan(0);
+  });
+});
