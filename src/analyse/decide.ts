@@ -97,7 +97,7 @@ export function decide(ev: Evidence): Decision {
   // Only reviews get the length prior: a short text without sentiment words is neutral (news, questions).
   const prior = genre === "short" ? 0 : LENGTH_PRIOR * Math.log1p(ev.words / 10);
   let score = (pos - neg - prior) / (pos + neg + DAMPING);
-  if (genre === "structured" && !ev.lostList) {
+  if (genre === "structured") {
     const balance = BALANCE * Math.log((ev.prosWords + 2) / (ev.consWords + 2));
     score += balance;
     if (Math.abs(balance) >= 0.1) {

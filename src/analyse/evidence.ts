@@ -33,8 +33,6 @@ export interface Evidence {
   /** Words in the pros and in the cons field (their balance says how the author weighs them). */
   prosWords: number;
   consWords: number;
-  /** Whether a pros or cons field was lost to a spreadsheet error ("#NAME?"): their balance is unknown. */
-  lostList?: boolean;
   /** The fields, as split and scored. */
   fields: [Field, string | undefined][];
   /** Whether the text had pros/cons fields (otzovik, glassdoor). */
@@ -72,9 +70,6 @@ const NO_CONS_EN_RE =
 /** Pros that say there are none, in more words ("Плюсов не вижу", "никаких плюсов", "Минимальные"). */
 const NO_PROS_RE =
   /^\s*(?:(?:плюсов|достоинств)\s+(?:нет|не\s+(?:вижу|нашел|нашла|нашлось|обнаружил[аи]?|обнаружено))|(?:нет|никаких|почти нет)\s+(?:плюсов|достоинств)|(?:на|не)\s+нашел|минимальные|отсутствуют|no pros|there are none)(?=[\s.,;:!)]|$)/i;
-
-/** A cell a spreadsheet export replaced with an error: a pros list starting "- Good pay" becomes "#NAME?". */
-const SPREADSHEET_ERROR_RE = /^\s*#(?:NAME\?|VALUE!|REF!|N\/A|DIV\/0!|NULL!|NUM!)\s*$/;
 
 /**
  * An English title that is a middling verdict: the author's own summary says "so-so", whatever the
@@ -164,11 +159,6 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
   for (const [field, raw] of fields) {
     if (!raw?.trim()) continue;
     const listField = field === "cons" || field === "pros";
-    if (SPREADSHEET_ERROR_RE.test(raw)) {
-      // A spreadsheet export replaced the field (a list starting with "-" became "#NAME?"): no words.
-      if (listField) ev.lostList = true;
-      continue;
-    }
     const nothing =
       listField &&
       (NOTHING_RE.test(raw) ||

@@ -307,16 +307,3 @@ describe("English verdicts against a company", () => {
     expect(weightOf("You can find better coffee two doors down.", "can find better")).toBeLessThan(0);
   });
 });
-
-describe("Pros or cons lost to a spreadsheet error", () => {
-  it("does not weigh a '#NAME?' field as a one-word list against the other", () => {
-    const cons =
-      "Long commute, parking is tight, the canteen closes early, and the IT laptops are slow to arrive for new starters.";
-    const lost = analyse({ text: "Decent first job", pros: "#NAME?", cons });
-    const short = analyse({ text: "Decent first job", pros: "Pay", cons });
-    expect(lost.reasons.some((r) => r.note === "pros/cons balance")).toBe(false);
-    expect(short.reasons.some((r) => r.note === "pros/cons balance")).toBe(true);
-    expect(lost.reasons.some((r) => r.term.includes("NAME"))).toBe(false);
-    expect(lost.score).toBeGreaterThan(short.score);
-  });
-});
