@@ -43,6 +43,7 @@ const BASE_IS_STEMMED: Record<BaseLexiconId, boolean> = {
   "afinn-165": false,
   "multilang-afinn-ru": false,
   "multilang-afinn-bg": false,
+  vader: false,
 };
 
 function escapeRe(s: string): string {
@@ -75,26 +76,42 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     ignored.add(n);
     ignored.add(stem(n, lang));
   }
+  // A fill-in base only adds what the bases before it and this file's own words do not know, by word
+  // or by stem: VADER's "tricks" does not override AFINN's "trick", nor its "likes" our "like".
+  const own = new Set<string>();
+  const ownPrefixes: string[] = [];
+  for (const key of Object.keys(file.words)) {
+    const norm = key.toLowerCase().replace(/ё/g, "е");
+    if (norm.endsWith("*")) ownPrefixes.push(norm.slice(0, -1));
+    else own.add(norm).add(stem(norm, lang));
+  }
   for (const ref of file.base) {
     const data = bases[ref.id];
     if (!data) throw new Error(`lexicon ${lang}: base lexicon "${ref.id}" was not loaded`);
+    const known = ref.fillIn ? new Set([...own, ...exact.keys(), ...words.keys()]) : undefined;
+    const knownPhrases = ref.fillIn
+      ? new Set([...phrases.values()].flat().map((p) => p.stems.join(" ")))
+      : undefined;
     for (const [key, raw] of Object.entries(data)) {
       const w = Number(raw) * ref.scale;
       if (!Number.isFinite(w) || key === "word") continue;
       const norm = key.toLowerCase().replace(/ё/g, "е");
       if (/\s/.test(norm)) {
-        addPhrase(phrases, norm, w, lang);
+        const stems = tokenize(norm, lang).map((t) => stem(t, lang));
+        if (!knownPhrases?.has(stems.join(" "))) addPhrase(phrases, norm, w, lang);
         continue;
       }
       // Very short stems in a base lexicon are mostly noise ("как", "ест" from "есть").
       if (norm.length <= 3 || ignored.has(norm)) continue;
+      const st = stem(norm, lang);
+      if (known && (known.has(norm) || known.has(st) || ownPrefixes.some((p) => norm.startsWith(p))))
+        continue;
       if (BASE_IS_STEMMED[ref.id]) {
-        for (const k of [norm, stem(norm, lang)]) if (!words.has(k) && !ignored.has(k)) words.set(k, w);
+        for (const k of [norm, st]) if (!words.has(k) && !ignored.has(k)) words.set(k, w);
         continue;
       }
       if (!exact.has(norm)) exact.set(norm, w);
       // A stem that cut much of the word off ("useful" → "us") would catch unrelated words.
-      const st = stem(norm, lang);
       if (norm.length - st.length <= 2 && st.length >= 3 && !words.has(st) && !ignored.has(st))
         words.set(st, w);
     }

@@ -4,7 +4,7 @@
  */
 import type { Reason } from "../domain/mention.js";
 import { type CompiledLexicon, isStoryWord, wordWeight } from "./lexicon.js";
-import { stem } from "./nlp.js";
+import { type Lang, stem } from "./nlp.js";
 
 type Field = NonNullable<Reason["field"]>;
 
@@ -44,6 +44,8 @@ const IRONIC_QUOTES = new Set(["ru", "uk"]);
 const QUOTATION = 0.5;
 /** Languages with negative concord, where "ни разу не было проблем" is one negation reaching to its end. */
 const CONCORD_EXTENDS = new Set(["ru", "uk"]);
+/** English words that carry a negation on to the next sentiment word ("not clean or safe"). */
+const OR_EN = new Set(["or", "nor"]);
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -79,8 +81,17 @@ function quoteFactor(words: number, weight: number, lang: string): [number, stri
   return [QUOTATION, "quoted"];
 }
 
-function flip(w: number): number {
-  return w > 0 ? w * NEGATED_POSITIVE : w * NEGATED_NEGATIVE;
+/**
+ * Per language, the most a negated positive word can weigh: in English reviews "not amazing", "nothing
+ * fantastic" are mild complaints (three-star wording), not as strong as "terrible". Russian "не рекомендую"
+ * keeps the full flip.
+ */
+const NEGATED_POSITIVE_CAP: Partial<Record<Lang, number>> = { en: 2 };
+
+function flip(w: number, lang: Lang): number {
+  if (w <= 0) return w * NEGATED_NEGATIVE;
+  const cap = NEGATED_POSITIVE_CAP[lang];
+  return cap === undefined ? w * NEGATED_POSITIVE : -Math.min(w, cap);
 }
 
 /** "наглости нет предела", "хамству нет конца": no limit to a complaint is not its denial. */
@@ -127,7 +138,7 @@ export function scoreClause(
       for (const p of phrases) {
         if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
           const negated = i - negScope <= NEGATION_SCOPE;
-          let weight = (negated ? flip(p.weight) : p.weight) * (i - modAt <= 2 ? mod : 1);
+          let weight = (negated ? flip(p.weight, lang) : p.weight) * (i - modAt <= 2 ? mod : 1);
           let note = negated ? "negated" : undefined;
           if (tok.quote !== undefined && weight !== 0) {
             const [f, q] = quoteFactor(tok.quote, weight, lang);
@@ -139,9 +150,11 @@ export function scoreClause(
             .map((t) => t.w)
             .join(" ");
           contribs.push({ reason: { term, weight, field, note }, clause });
+          const negative = negated || lex.negators.has(w);
           i += p.stems.length;
-          negAt = -100;
-          negScope = -100;
+          // English "not good or cheap": the negation runs on through "or"/"nor".
+          negAt = negative && lang === "en" && OR_EN.has(tokens[i]?.w ?? "") ? i : -100;
+          negScope = negAt;
           mod = 1;
           matched = true;
           break;
@@ -197,7 +210,7 @@ export function scoreClause(
     if (base !== undefined && base !== 0) {
       const negated = i - negScope <= NEGATION_SCOPE;
       const denied = !negated && base < 0 ? denialAfter(tokens, i) : 0;
-      let weight = negated ? flip(base) : denied > 0 ? base * DENIED_AFTER : base;
+      let weight = negated ? flip(base, lang) : denied > 0 ? base * DENIED_AFTER : base;
       const notes: string[] = [];
       if (isStoryWord(lex, w, tok.s)) notes.push(STORY_NOTE);
       if (negated || denied > 0) notes.push("negated");
@@ -225,8 +238,9 @@ export function scoreClause(
           : w;
       contribs.push({ reason: { term, weight, field, note: notes.join(", ") || undefined }, clause });
       if (negated) {
-        negAt = -100;
-        negScope = -100;
+        // English "not good or cheap", "never friendly nor quick": the negation runs on through "or"/"nor".
+        negAt = lang === "en" && OR_EN.has(tokens[i + 1]?.w ?? "") ? i + 1 : -100;
+        negScope = negAt;
       }
       mod = 1;
       modAt = -100;

@@ -37,6 +37,19 @@ const QUESTION = 0.6;
 const EXCLAMATION = 1.25;
 /** The closing sentence of a review is its verdict. */
 const LAST_SENTENCE = 1.25;
+/** A sentence that opens as the author's overall verdict ("Overall, …", "All in all, …") weighs as a title. */
+const VERDICT = 1.5;
+const VERDICT_OPENERS = [
+  "overall",
+  "all in all",
+  "all things considered",
+  "on the whole",
+  "in summary",
+  "in conclusion",
+  "to sum up",
+  "bottom line",
+  "all said and done",
+].map((o) => o.split(" "));
 /** Weight of a question that is a complaint ("Почему я должна ждать месяц?"). */
 const RHETORICAL = -1;
 const RHETORICAL_START = new Set("почему зачем доколе сколько неужели why защо чому навіщо невже".split(" "));
@@ -203,8 +216,13 @@ function scoreSentence(
       clause: 0,
     });
   }
+  const head = clauses[0] ?? [];
+  const verdict =
+    lex.lang === "en" &&
+    field === "text" &&
+    VERDICT_OPENERS.some((o) => o.length <= head.length && o.every((w, i) => head[i]?.w === w));
   for (const c of contribs) {
-    let f = 1;
+    let f = verdict ? VERDICT : 1;
     if (contrastAt >= 0) f *= c.clause < contrastAt ? CONTRAST_BEFORE : CONTRAST_AFTER;
     if (concessiveClauses.has(c.clause)) f *= CONCESSIVE;
     if (excl) f *= EXCLAMATION;

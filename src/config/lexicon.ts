@@ -7,6 +7,7 @@ export const BaseLexiconId = z.enum([
   "afinn-165",
   "multilang-afinn-ru",
   "multilang-afinn-bg",
+  "vader",
 ]);
 export type BaseLexiconId = z.infer<typeof BaseLexiconId>;
 
@@ -15,6 +16,11 @@ export const BaseLexiconRef = z
     id: BaseLexiconId,
     /** Multiplier applied to the base weights (AFINN uses -5..5; our own entries use about -3..3). @default 1 */
     scale: z.number().positive().default(1),
+    /**
+     * Only add the words (and stems, and phrases) that the bases listed before this one and this file's own
+     * `words` do not know, so a large second lexicon fills gaps without overriding them. @default false
+     */
+    fillIn: z.boolean().default(false),
   })
   .strict();
 export type BaseLexiconRef = z.infer<typeof BaseLexiconRef>;

@@ -54,6 +54,35 @@ describe("decision per genre", () => {
     expect(decide(evidence({ words: 20, pos: 2, neg: 2 })).score).toBeLessThan(0);
   });
 
+  it("weighs English complaints 2.5x, and calls a review negative only when they clearly outweigh praise", () => {
+    const ru = decide(evidence({ lang: "ru", lexLang: "ru", words: 20, pos: 2, neg: 2 }));
+    const en = decide(evidence({ words: 20, pos: 2, neg: 2 }));
+    expect(en.score).toBeLessThan(ru.score);
+    // a three-star review: praise, then two mild complaints of about the same weight
+    expect(decide(evidence({ words: 120, pos: 5, neg: 2.5 })).label).toBe("neutral");
+    // a one-star review: complaints and hardly a good word
+    expect(decide(evidence({ words: 120, pos: 1, neg: 8 })).label).toBe("negative");
+  });
+
+  it("halves the score of a text whose title is a middling verdict", () => {
+    const plain = decide(
+      evidence({ structured: true, words: 60, pos: 1, neg: 4, prosWords: 10, consWords: 40 }),
+    );
+    const middling = decide(
+      evidence({
+        structured: true,
+        words: 60,
+        pos: 1,
+        neg: 4,
+        prosWords: 10,
+        consWords: 40,
+        middling: "Just OK",
+      }),
+    );
+    expect(middling.score).toBeCloseTo(plain.score / 2, 5);
+    expect(middling.reasons.some((r) => r.note === "middling verdict")).toBe(true);
+  });
+
   it("lets the pros/cons balance move a structured review and says so", () => {
     const longCons = decide(evidence({ structured: true, words: 80, prosWords: 3, consWords: 70 }));
     const longPros = decide(evidence({ structured: true, words: 80, prosWords: 70, consWords: 3 }));
@@ -66,9 +95,11 @@ describe("decision per genre", () => {
     expect(labelFor(-0.5, BANDS.review)).toBe("negative");
     expect(labelFor(0.1, BANDS.review)).toBe("neutral");
     expect(labelFor(0.9, BANDS.review)).toBe("positive");
-    expect(bandFor("short", "en").negativeBelow).toBeGreaterThan(BANDS.short.negativeBelow);
+    expect(bandFor("short", "en").negativeBelow).toBeLessThan(BANDS.short.negativeBelow);
     expect(bandFor("short", "en").positiveAbove).toBe(BANDS.short.positiveAbove);
-    expect(bandFor("review", "en")).toEqual(BANDS.review);
+    expect(bandFor("review", "en").negativeBelow).toBeLessThan(BANDS.review.negativeBelow);
+    expect(bandFor("review", "ru").negativeBelow).toBeLessThan(BANDS.review.negativeBelow);
+    expect(bandFor("short", "ru")).toEqual(BANDS.short);
   });
 });
 

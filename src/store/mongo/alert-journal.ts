@@ -201,7 +201,7 @@ export async function sweepJournal(
     .toArray();
   let total = 0;
   for (const j of stale) {
-    await redoRound(c, j); // its digest roll-up deltas (rollup.ts)
+    await redoRound(c, c.db, j); // its digest roll-up deltas (rollup.ts)
     const added = await flushEntries(c, await deadRoundEntries(c, j, decide));
     for (const n of added.values()) total += n;
     await c.journal.deleteOne({ _id: j._id });

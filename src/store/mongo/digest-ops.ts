@@ -4,12 +4,12 @@
  * 1.24's limits: it uses an index only for a bare `_id` equality, so any other filter reads the whole
  * collection (~80 µs per stored mention).
  *
- * - From the roll-ups (rollup.ts), the normal path: the brand's deltas are folded, then each UTC day of
- *   the weeks is read by `_id` (latest state + deltas not yet in it: ~100 small documents for 13
- *   weeks); its 15-minute slots are assigned to weeks, cells summed per platform × kind × label, the
- *   terms of the last two weeks tallied, and the top negatives / unanswered chosen from the compact
- *   entries of the last week's days; only those K mentions are then read, by `_id`. Nothing scales
- *   with the number of stored mentions, only with the week's negatives (one small entry each).
+ * - From the roll-ups (rollup.ts), the normal path: the brand's delta collections of the weeks shown
+ *   (one per UTC week, 14 for 13 weeks) are read whole; their 15-minute slots are assigned to the
+ *   query's weeks, cells summed per platform × kind × label, the terms of the last two weeks
+ *   tallied; the top negatives / unanswered are chosen from the compact entries of the one or two
+ *   partitions the last week overlaps, and only those K are read, from their payload copies by `_id`.
+ *   The mentions collection is not read at all; the cost follows the brand's weeks, not the store.
  * - By scanning mentions (`scanFacts`), the fallback while the roll-ups are not ready (a back-fill
  *   runs) or when a bound is not on the 15-minute grid (no time zone in use today does that): cells by
  *   one aggregation pipeline per week, and the lists by STREAMING the week's negatives / employer
@@ -30,8 +30,8 @@ import {
 import type { OutboxState } from "../store.js";
 import { digestRecords } from "./digest-records.js";
 import { fromMentionDoc, instant, MENTION_PROJECTION, type MentionDoc } from "./mention-codec.js";
-import { compact, parallel, readDays, readyGeneration } from "./rollup.js";
-import { DAY_MS, dayOf, dayStart, type NegEntry, SLOT_MS } from "./rollup-model.js";
+import { parallel, readPartitions, readPayload, readyGeneration } from "./rollup.js";
+import { partitionOf, SLOT_MS, WEEK_MS } from "./rollup-model.js";
 import type { Collections } from "./schema.js";
 
 const BATCH = 2_000;
@@ -241,7 +241,7 @@ export function digestOps(c: Collections, db: Db) {
     };
   }
 
-  /** From the roll-ups (rollup.ts): ~100 `_id` reads, then the chosen K mentions by `_id`. */
+  /** From the roll-ups (rollup.ts): the brand's week partitions, then the K chosen payloads by `_id`. */
   async function rollupFacts(q: DigestFactsQuery, gen: string, bounds: Date[]): Promise<DigestFacts> {
     const brandId = q.brandId;
     const weeks = bounds.length - 1;
@@ -255,47 +255,55 @@ export function digestOps(c: Collections, db: Db) {
       while (t >= b[w + 1]!) w++;
       return w;
     };
-    const days: { day: string; withNeg: boolean }[] = [];
-    for (let d = Math.floor(b[0]! / DAY_MS) * DAY_MS; d < to; d += DAY_MS)
-      days.push({ day: dayOf(d), withNeg: q.detail !== undefined && d + DAY_MS > from });
-    await compact(c, gen, brandId);
+    const parts: number[] = [];
+    for (let p = partitionOf(b[0]!); p < to; p += WEEK_MS) parts.push(p);
+    const negParts = q.detail ? parts.filter((p) => p + WEEK_MS > from) : [];
 
     const cellMap = new Map<string, VolumeCell>();
     const complaints: [Tally, Tally] = [new Map(), new Map()];
     const employer: [Tally, Tally] = [new Map(), new Map()];
-    const negatives: { id: string; e: NegEntry }[] = [];
-    await readDays(c, gen, brandId, days, (day, acc) => {
-      const start = dayStart(day);
-      for (const [i, slot] of acc.slots) {
-        const t = start + i * SLOT_MS;
-        const week = weekOf(t);
-        if (week < 0) continue;
-        for (const { p: platform, k: kind, l: label, r: rating, n } of slot.c.values()) {
-          if (n === 0) continue;
-          const key = JSON.stringify([week, platform, kind, label]);
-          const cell = cellMap.get(key) ?? {
-            week,
-            platform,
-            kind: kind as MentionKind,
-            label: label as SentimentLabel,
-            count: 0,
-            rated: 0,
-            ratingSum: 0,
-          };
-          cell.count += n;
-          if (rating !== null) {
-            cell.rated += n;
-            cell.ratingSum += rating * n;
-          }
-          cellMap.set(key, cell);
+    const tally = (
+      tallies: [Tally, Tally],
+      cols: { t: string; s: number[]; n: number[] }[],
+      part: number,
+    ) => {
+      for (const col of cols)
+        for (let j = 0; j < col.s.length; j++) {
+          const t = part + col.s[j]! * SLOT_MS;
+          if (t < prev || t >= to) continue;
+          const w = t >= from ? 1 : 0;
+          tallies[w].set(col.t, (tallies[w].get(col.t) ?? 0) + col.n[j]!);
         }
-        if (!q.detail || t < prev) continue;
-        const w = t >= from ? 1 : 0;
-        for (const [term, n] of slot.t) complaints[w].set(term, (complaints[w].get(term) ?? 0) + n);
-        for (const [term, n] of slot.e) employer[w].set(term, (employer[w].get(term) ?? 0) + n);
-      }
+    };
+    const { negatives, seen } = await readPartitions(c.db, gen, brandId, parts, negParts, (part, d) => {
+      for (const col of d.c)
+        for (let j = 0; j < col.s.length; j++) {
+          const week = weekOf(part + col.s[j]! * SLOT_MS);
+          const n = col.n[j]!;
+          if (week < 0 || n === 0) continue;
+          const key = JSON.stringify([week, col.p, col.k, col.l]);
+          let cell = cellMap.get(key);
+          if (!cell) {
+            cell = {
+              week,
+              platform: col.p,
+              kind: col.k as MentionKind,
+              label: col.l as SentimentLabel,
+              count: 0,
+              rated: 0,
+              ratingSum: 0,
+            };
+            cellMap.set(key, cell);
+          }
+          cell.count += n;
+          if (col.r !== null) {
+            cell.rated += n;
+            cell.ratingSum += col.r * n;
+          }
+        }
       if (!q.detail) return;
-      for (const [id, [, e]] of acc.neg) if (e && e[3] >= from && e[3] < to) negatives.push({ id, e });
+      tally(complaints, d.t, part);
+      tally(employer, d.e, part);
     });
     const cells = [...cellMap.values()].filter((x) => x.count !== 0).sort(byCell);
     const out: DigestFacts = {
@@ -307,8 +315,9 @@ export function digestOps(c: Collections, db: Db) {
       incidents: [],
     };
     if (!q.detail) return out;
+    const week = negatives.filter((x) => x.e[3] >= from && x.e[3] < to);
     const byId = (x: { id: string }, y: { id: string }) => cmp(x.id, y.id);
-    const top = [...negatives]
+    const top = [...week]
       .sort(
         (x, y) =>
           y.e[0] - x.e[0] ||
@@ -318,14 +327,18 @@ export function digestOps(c: Collections, db: Db) {
           byId(x, y),
       )
       .slice(0, Math.max(0, q.detail.top));
-    const open = negatives.filter((x) => x.e[4] === 0);
-    const oldestOpen = open
+    const open = week.filter((x) => x.e[4] === 0);
+    const oldestOpen = [...open]
       .sort((x, y) => x.e[3] - y.e[3] || byId(x, y))
       .slice(0, Math.max(0, q.detail.unanswered));
     const docs = new Map<string, StoredMention>();
-    await parallel([...new Set([...top, ...oldestOpen].map((x) => x.id))], async (id) => {
-      const d = await c.mentions.findOne({ _id: id }, { projection: MENTION_PROJECTION });
-      if (d) docs.set(id, fromMentionDoc(d));
+    await parallel([...new Map([...top, ...oldestOpen].map((x) => [x.id, x])).values()], async (x) => {
+      const p = await readPayload(c.db, brandId, x);
+      if (!p) return;
+      // lastSeenAt moves on every sighting: the latest of the payload's and the seen-again times
+      const again = seen.get(x.id) ?? 0;
+      const lastSeenAt = again > p.lastSeenAt.getTime() ? new Date(again) : p.lastSeenAt;
+      docs.set(x.id, fromMentionDoc({ ...p, lastSeenAt }));
     });
     const list = (xs: { id: string }[]) => xs.flatMap((x) => (docs.has(x.id) ? [docs.get(x.id)!] : []));
     return {

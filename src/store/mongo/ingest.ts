@@ -40,7 +40,8 @@ import {
   startJournal,
 } from "./alert-journal.js";
 import { checkMention, type MentionDoc, toMentionDoc } from "./mention-codec.js";
-import { contributionAt, deltaDocs, parallel, roundDelta, writeDeltas } from "./rollup.js";
+import { contributionAt, parallel, payloadOf, readyGeneration, writeDeltas } from "./rollup.js";
+import { contributionOf, DeltaBuilder, partitionOf } from "./rollup-model.js";
 import type { Collections } from "./schema.js";
 import { applyVersions, editOf, helpApply } from "./versions.js";
 
@@ -73,6 +74,9 @@ interface Existing {
   version: number;
   firstSeenAt: Date;
   insertedBy?: string;
+  brandId: string;
+  label: string;
+  at: Date;
 }
 
 interface Plan {
@@ -103,12 +107,14 @@ export async function ingestMentions(
     layers[n] = layer;
   });
   const hashes = mentions.map(contentHashOf);
+  // the digest roll-ups' generation the deltas count in (rollup.ts); none while they are rebuilt
+  const gen = mentions.length > 0 ? await readyGeneration(c) : undefined;
   for (const layer of layers) {
     let todo = layer;
     for (let round = 0; todo.length > 0; round++) {
       if (round === MAX_ROUNDS)
         throw new Error(`ingest: ${todo.length} mentions still contended after ${MAX_ROUNDS} rounds`);
-      todo = await ingestRound(c, mentions, hashes, todo, decide, now, options, items);
+      todo = await ingestRound(c, mentions, hashes, todo, decide, now, options, items, gen);
     }
   }
   const result: IngestResult = { items, new: 0, changed: 0, unchanged: 0, alertsQueued: 0 };
@@ -129,6 +135,7 @@ async function ingestRound(
   now: Date,
   options: IngestOptions,
   items: IngestItemResult[],
+  gen: string | undefined,
 ): Promise<number[]> {
   const token = newToken();
   const single = options.singleKeyFilters ?? false;
@@ -215,21 +222,29 @@ async function ingestRound(
       single,
     );
   // the digest roll-up deltas of what this round stored (rollup.ts); redone by the sweep if we die here
-  const delta = roundDelta(
-    plans
-      .filter((p) => p.status === "new")
-      .map((p) => ({ id: p.id, doc: p.doc!, mention: mentions[p.index]! })),
-    edits
-      .filter((_, k) => editsWon[k])
-      .map((p) => ({
-        id: p.id,
-        version: p.doc!.version,
-        prev: prevs.get(p.id) ?? null,
-        doc: p.doc!,
-        mention: mentions[p.index]!,
-      })),
-  );
-  await writeDeltas(c, deltaDocs(delta, token, now));
+  if (gen) {
+    const delta = new DeltaBuilder();
+    for (const p of plans) {
+      if (p.status === "new")
+        delta.change(p.id, 1, null, contributionOf(p.doc!, mentions[p.index]!), payloadOf(p.doc!));
+      else if (p.status === "unchanged") {
+        // a negative seen again: its lastSeenAt (in the top lists' payload copies) moves
+        const ex = existing.get(p.id);
+        if (ex?.label === "negative") delta.touch(ex.brandId, partitionOf(ex.at.getTime()), p.id, now);
+      }
+    }
+    edits.forEach((p, k) => {
+      if (editsWon[k])
+        delta.change(
+          p.id,
+          p.doc!.version,
+          prevs.get(p.id) ?? null,
+          contributionOf(p.doc!, mentions[p.index]!),
+          payloadOf(p.doc!),
+        );
+    });
+    await writeDeltas(c.db, delta, token, gen);
+  }
 
   // 6. the winners' intents into the outbox, then the journal goes
   let added = new Map<string, number>();
@@ -270,7 +285,9 @@ function entryOf(p: Plan, intents: AlertIntent[], now: Date): JournalEntry | und
   };
 }
 
-const EXISTING = { projection: { contentHash: 1, version: 1, firstSeenAt: 1, insertedBy: 1 } } as const;
+const EXISTING = {
+  projection: { contentHash: 1, version: 1, firstSeenAt: 1, insertedBy: 1, brandId: 1, label: 1, at: 1 },
+} as const;
 /** Parallel single-id reads in flight at once (the driver's pool is 10). */
 const READ_CONCURRENCY = 8;
 

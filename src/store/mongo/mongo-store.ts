@@ -30,7 +30,7 @@ import { type IngestHooks, ingestMentions } from "./ingest.js";
 import { mentionReads } from "./mention-reads.js";
 import { outboxOps } from "./outbox-ops.js";
 import { leaseOps, runStateOps, serverNow } from "./records-ops.js";
-import { compact, ensureRollups, readyGeneration } from "./rollup.js";
+import { ensureRollups } from "./rollup.js";
 import { type Collections, collections, ensureSchema, ferretDbVersion } from "./schema.js";
 
 export interface MongoStoreOptions extends TimeoutOptions {
@@ -46,8 +46,6 @@ export interface MongoStoreOptions extends TimeoutOptions {
   sweepEveryMs?: number;
   /** Crawl runs are deleted this many days after they were last written (TTL index; not on FerretDB 1.24). @default 400 */
   runRetentionDays?: number;
-  /** How often (at most) an ingest folds the digest roll-up deltas into their states (rollup.ts). @default 60000 */
-  compactEveryMs?: number;
   /** Test seam: see IngestHooks. */
   hooks?: IngestHooks;
 }
@@ -74,7 +72,6 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
   let closed = false;
   let ttl = false;
   let nextSweep = 0;
-  let nextCompact = 0;
   let ferretdb: string | undefined;
   const journal: { finished?: string } = {};
 
@@ -125,8 +122,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
         ferretdb = await ferretDbVersion(db);
         ttl = (await ensureSchema(db, options.runRetentionDays ?? 400)).ttl;
         // the digest roll-ups: back-filled here once (or waited for while another process does it)
-        await ensureRollups(collections(db));
-        nextCompact = Date.now() + (options.compactEveryMs ?? 60_000);
+        await ensureRollups(collections(db), db);
         client = next;
         c = collections(db);
         closed = false;
@@ -158,11 +154,6 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
           journal,
         });
         r.alertsQueued += recovered;
-        if (Date.now() >= nextCompact) {
-          nextCompact = Date.now() + (options.compactEveryMs ?? 60_000);
-          const gen = await readyGeneration(cols); // not cached: a rebuild makes a new generation
-          if (gen) await compact(cols, gen);
-        }
         return r;
       }),
     getMention: (id) => guard((cols) => mentionReads(cols).get(id)),

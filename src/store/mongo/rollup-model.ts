@@ -2,71 +2,76 @@
  * The digest roll-up's data model (no I/O; rollup.ts stores it): what one stored version of a mention
  * contributes to its brand's digest, and how contributions add up.
  *
- * A contribution lives in one brand × UTC day × 15-minute slot: a cell (platform, kind, label, rating
- * value → count), the complaint / employer-cons terms of its reasons, and — for a negative — a compact
- * entry (risk flags, rating, likes, at, answered) from which the top negatives and the unanswered ones
- * are chosen without reading mentions. Week bounds are local midnights of a configured zone, which are
- * multiples of 15 minutes in UTC for every zone in use today (the reader falls back to scanning
- * otherwise), so slots are tz-independent and assign to weeks exactly.
+ * A contribution lives in one brand × UTC week (the PARTITION, Monday 00:00 UTC) × 15-minute slot
+ * (0..671): a cell (platform, kind, label, rating value → count), the complaint / employer-cons terms
+ * of its reasons, and — for a negative — a compact entry (risk flags, rating, likes, at, answered) from
+ * which the top negatives and the unanswered ones are chosen without reading mentions. Week bounds
+ * are local midnights of a configured zone, which are multiples of 15 minutes in UTC for every zone
+ * in use today (the reader falls back to scanning otherwise), so slots are tz-independent and assign
+ * to the digest's weeks exactly.
  *
  * Cells are keyed by the rating VALUE (a handful per platform), so counts are integers and subtracting
  * a version's contribution is exact; the rating sum is computed at read time, like the scan did.
+ * Stored column-wise (one object per cell or term, with parallel slot / count arrays): compact, and
+ * FerretDB 1.24 refuses arrays nested directly in arrays.
  *
- * Negative entries form a last-writer-wins map per day keyed by mention id, ordered by the version
- * that wrote them: `[id, version, entry | null]` (null: as of that version the mention is no longer a
- * negative of this day). So deltas can be folded in any order (an edit that moves a review to another
- * day and back included), and counts are plain sums: folding is commutative.
+ * Negative entries form a last-writer-wins map per partition keyed by mention id, ordered by the
+ * version that wrote them (`e: null`: as of that version the mention is no longer a negative of this
+ * partition). So deltas can be summed in any order (an edit that moves a review to another week and
+ * back included): summing is commutative.
  *
- * Scraped strings (terms, ids) are only ever array VALUES, never BSON keys (mention-codec.ts).
+ * Scraped strings (terms, ids) are only ever VALUES, never BSON keys (mention-codec.ts).
  */
 import type { ScoredMention } from "../../domain/mention.js";
 import { NON_PHRASE_NOTES } from "../digest-port.js";
 
 export const SLOT_MS = 15 * 60_000;
 export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+/** 1970-01-05, the first Monday of the epoch. */
+const MONDAY0 = 4 * DAY_MS;
+
+/** The partition (UTC week start, ms) holding instant `ms`. */
+export const partitionOf = (ms: number): number => Math.floor((ms - MONDAY0) / WEEK_MS) * WEEK_MS + MONDAY0;
 
 /** [risk flags, rating | null, likes | null, at (ms), answered 0 | 1] */
 export type NegEntry = [number, number | null, number | null, number, 0 | 1];
-/** Mention id, version, entry | null. (Objects: FerretDB 1.24 refuses arrays nested in arrays.) */
+/** Version `v` of mention `id` is (entry) or is not (null) a negative of this partition. */
 export interface NegOp {
   id: string;
   v: number;
   e: NegEntry | null;
 }
-/** Platform, kind, label, rating | null, count. */
-export interface CellRow {
+/** One cell's counts: platform, kind, label, rating | null; `n[j]` mentions in slot `s[j]`. */
+export interface CellCol {
   p: string;
   k: string;
   l: string;
   r: number | null;
-  n: number;
+  s: number[];
+  n: number[];
 }
-/** Term (as written), count. */
-export interface TermRow {
+/** One term's counts per slot. */
+export interface TermCol {
   t: string;
-  n: number;
+  s: number[];
+  n: number[];
 }
-
-/** One 15-minute slot of a day: `i` = 0..95 from 00:00 UTC. */
-export interface SlotPart {
-  i: number;
-  c: CellRow[];
+/** The counts part of a delta (one partition). */
+export interface Counts {
+  c: CellCol[];
   /** complaint terms (reasons of negatives) */
-  t: TermRow[];
+  t: TermCol[];
   /** employer cons (reasons of employer-kind mentions) */
-  e: TermRow[];
-}
-
-/** What a delta or a state holds for one brand × day. */
-export interface Parts {
-  s: SlotPart[];
-  g: NegOp[];
+  e: TermCol[];
 }
 
 /** What one version of a mention adds (stored in edit records: what the next edit subtracts). */
 export interface Contribution {
   brandId: string;
-  day: string;
+  /** partition start (ms) */
+  part: number;
+  /** 0..671 within the partition */
   slot: number;
   cell: [string, string, string, number | null];
   complaints: string[];
@@ -83,10 +88,6 @@ export interface ContributionFields {
   at: Date;
 }
 
-export const dayOf = (ms: number): string =>
-  new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-export const dayStart = (day: string): number => Date.parse(`${day}T00:00:00.000Z`);
-
 const finite = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 /** The terms of a mention's negative reasons that the digest counts (digest-port.ts table). */
@@ -102,13 +103,13 @@ export function reasonTerms(m: ScoredMention): string[] {
 
 export function contributionOf(d: ContributionFields, m: ScoredMention): Contribution {
   const at = d.at.getTime();
-  const day = dayOf(at);
+  const part = partitionOf(at);
   const terms = reasonTerms(m);
   const negative = d.label === "negative";
   return {
     brandId: d.brandId,
-    day,
-    slot: Math.floor((at - dayStart(day)) / SLOT_MS),
+    part,
+    slot: Math.floor((at - part) / SLOT_MS),
     cell: [d.platform, d.kind, d.label, finite(m.rating)],
     complaints: negative ? terms : [],
     cons: d.kind === "employer" ? terms : [],
@@ -124,102 +125,142 @@ export function contributionOf(d: ContributionFields, m: ScoredMention): Contrib
   };
 }
 
-interface Slot {
-  c: Map<string, CellRow>;
-  t: Map<string, number>;
-  e: Map<string, number>;
+const bump = (m: Map<number, number>, slot: number, n: number) => m.set(slot, (m.get(slot) ?? 0) + n);
+
+function columns<T>(entries: Iterable<[T, Map<number, number>]>): { key: T; s: number[]; n: number[] }[] {
+  const out: { key: T; s: number[]; n: number[] }[] = [];
+  for (const [key, slots] of entries) {
+    const s = [...slots.keys()].filter((k) => slots.get(k) !== 0).sort((a, b) => a - b);
+    if (s.length > 0) out.push({ key, s, n: s.map((k) => slots.get(k)!) });
+  }
+  return out;
 }
 
-/** Parts being added up (one brand × day). */
-export class Acc {
-  readonly slots = new Map<number, Slot>();
-  readonly neg = new Map<string, [number, NegEntry | null]>();
+/** Counts being added up (one partition). */
+export class CountsAcc {
+  readonly cells = new Map<
+    string,
+    { cell: [string, string, string, number | null]; n: Map<number, number> }
+  >();
+  readonly t = new Map<string, Map<number, number>>();
+  readonly e = new Map<string, Map<number, number>>();
 
-  private slot(i: number): Slot {
-    let s = this.slots.get(i);
-    if (!s) {
-      s = { c: new Map(), t: new Map(), e: new Map() };
-      this.slots.set(i, s);
+  private cell(cell: [string, string, string, number | null]) {
+    const key = JSON.stringify(cell);
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { cell, n: new Map() };
+      this.cells.set(key, c);
     }
-    return s;
+    return c.n;
   }
 
-  private cell(i: number, p: string, k: string, l: string, r: number | null, n: number) {
-    const s = this.slot(i);
-    const key = JSON.stringify([p, k, l, r]);
-    const row = s.c.get(key);
-    if (row) row.n += n;
-    else s.c.set(key, { p, k, l, r, n });
-  }
-
-  private static term(map: Map<string, number>, term: string, n: number) {
-    map.set(term, (map.get(term) ?? 0) + n);
-  }
-
-  negOp(id: string, version: number, entry: NegEntry | null): void {
-    const cur = this.neg.get(id);
-    if (cur && cur[0] >= version) return;
-    this.neg.set(id, [version, entry]);
-  }
-
-  /** Add (sign 1) or subtract (sign -1) a contribution's counts (not its negative entry). */
-  counts(x: Contribution, sign: 1 | -1): void {
-    this.cell(x.slot, x.cell[0], x.cell[1], x.cell[2], x.cell[3], sign);
-    const s = this.slot(x.slot);
-    for (const t of x.complaints) Acc.term(s.t, t, sign);
-    for (const t of x.cons) Acc.term(s.e, t, sign);
-  }
-
-  add(p: Pick<Parts, "s"> & { g?: NegOp[] }): void {
-    for (const part of p.s) {
-      for (const x of part.c) this.cell(part.i, x.p, x.k, x.l, x.r, x.n);
-      const s = this.slot(part.i);
-      for (const x of part.t) Acc.term(s.t, x.t, x.n);
-      for (const x of part.e) Acc.term(s.e, x.t, x.n);
+  private static term(map: Map<string, Map<number, number>>, term: string) {
+    let m = map.get(term);
+    if (!m) {
+      m = new Map();
+      map.set(term, m);
     }
-    for (const x of p.g ?? []) this.negOp(x.id, x.v, x.e);
+    return m;
   }
 
-  parts(): Parts {
-    const s: SlotPart[] = [];
-    for (const i of [...this.slots.keys()].sort((a, b) => a - b)) {
-      const slot = this.slots.get(i)!;
-      const part: SlotPart = {
-        i,
-        c: [...slot.c.values()].filter((r) => r.n !== 0),
-        t: [...slot.t].filter(([, n]) => n !== 0).map(([t, n]) => ({ t, n })),
-        e: [...slot.e].filter(([, n]) => n !== 0).map(([t, n]) => ({ t, n })),
-      };
-      if (part.c.length + part.t.length + part.e.length > 0) s.push(part);
-    }
-    return { s, g: [...this.neg].map(([id, [v, e]]) => ({ id, v, e })) };
+  /** Add (sign 1) or subtract (sign -1) a contribution's counts. */
+  add(x: Contribution, sign: 1 | -1): void {
+    bump(this.cell(x.cell), x.slot, sign);
+    for (const t of x.complaints) bump(CountsAcc.term(this.t, t), x.slot, sign);
+    for (const t of x.cons) bump(CountsAcc.term(this.e, t), x.slot, sign);
+  }
+
+  get empty(): boolean {
+    return this.cells.size === 0 && this.t.size === 0 && this.e.size === 0;
+  }
+
+  counts(): Counts {
+    const terms = (m: Map<string, Map<number, number>>) =>
+      columns(m).map(({ key, s, n }) => ({ t: key, s, n }));
+    return {
+      c: columns(
+        [...this.cells.values()].map((c) => [c.cell, c.n] as [typeof c.cell, Map<number, number>]),
+      ).map(({ key: [p, k, l, r], s, n }) => ({ p, k, l, r, s, n })),
+      t: terms(this.t),
+      e: terms(this.e),
+    };
   }
 }
 
-/** The deltas of one writer (a round, an import, a back-fill), per brand × day. */
+/** A last-writer-wins map of negative entries (one partition). */
+export class NegMap {
+  readonly m = new Map<string, { v: number; e: NegEntry | null }>();
+  op(id: string, v: number, e: NegEntry | null): void {
+    const cur = this.m.get(id);
+    if (cur && cur.v >= v) return;
+    this.m.set(id, { v, e });
+  }
+  ops(): NegOp[] {
+    return [...this.m].map(([id, { v, e }]) => ({ id, v, e }));
+  }
+}
+
+/** What a version's payload copy holds: enough to rebuild the StoredMention (mention-codec.ts). */
+export interface Payload {
+  doc: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  contentHash: string;
+  version: number;
+}
+
+export interface PartitionDelta {
+  brandId: string;
+  part: number;
+  counts: CountsAcc;
+  neg: NegMap;
+  /** payload copies of the negative versions written here, by `<id>#v<version>` */
+  payloads: Map<string, Payload>;
+  /** unchanged negatives seen again: id → when */
+  seen: Map<string, Date>;
+}
+
+/** The deltas of one writer (a round, a back-fill), per brand × partition. */
 export class DeltaBuilder {
-  readonly days = new Map<string, { brandId: string; day: string; acc: Acc }>();
+  readonly parts = new Map<string, PartitionDelta>();
 
-  private at(brandId: string, day: string): Acc {
-    const key = JSON.stringify([brandId, day]);
-    let d = this.days.get(key);
+  at(brandId: string, part: number): PartitionDelta {
+    const key = JSON.stringify([brandId, part]);
+    let d = this.parts.get(key);
     if (!d) {
-      d = { brandId, day, acc: new Acc() };
-      this.days.set(key, d);
+      d = { brandId, part, counts: new CountsAcc(), neg: new NegMap(), payloads: new Map(), seen: new Map() };
+      this.parts.set(key, d);
     }
-    return d.acc;
+    return d;
   }
 
   /** Version `version` of mention `id` now counts as `next`, instead of `prev` (none: it is new). */
-  change(id: string, version: number, prev: Contribution | null, next: Contribution): void {
+  change(
+    id: string,
+    version: number,
+    prev: Contribution | null,
+    next: Contribution,
+    payload: Payload | null,
+  ): void {
     if (prev) {
-      const acc = this.at(prev.brandId, prev.day);
-      acc.counts(prev, -1);
-      if (prev.neg && !(next.neg && prev.day === next.day && prev.brandId === next.brandId))
-        acc.negOp(id, version, null);
+      const d = this.at(prev.brandId, prev.part);
+      d.counts.add(prev, -1);
+      if (prev.neg && !(next.neg && prev.part === next.part && prev.brandId === next.brandId))
+        d.neg.op(id, version, null);
     }
-    const acc = this.at(next.brandId, next.day);
-    acc.counts(next, 1);
-    if (next.neg) acc.negOp(id, version, next.neg);
+    const d = this.at(next.brandId, next.part);
+    d.counts.add(next, 1);
+    if (next.neg) {
+      d.neg.op(id, version, next.neg);
+      if (payload) d.payloads.set(`${id}#v${version}`, payload);
+    }
+  }
+
+  /** An unchanged negative seen again at `when` (its lastSeenAt moves). */
+  touch(brandId: string, part: number, id: string, when: Date): void {
+    const d = this.at(brandId, part);
+    const cur = d.seen.get(id);
+    if (!cur || cur < when) d.seen.set(id, when);
   }
 }

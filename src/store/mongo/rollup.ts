@@ -1,77 +1,108 @@
 /**
- * The digest roll-ups of the MongoDB store: per brand × UTC day, the counts the weekly digest needs
- * (rollup-model.ts), so `digestFacts` reads ~100 small documents by `_id` instead of the brand's
- * mentions. FerretDB 1.24 uses an index only for a bare `_id` equality and its updates are
- * read-then-write (not atomic), so every structure here is read by `_id` or is a small collection,
- * and every race is decided by inserting a unique `_id` — never by an update:
+ * The digest roll-ups of the MongoDB store: what the weekly digest needs (rollup-model.ts), kept at
+ * ingest time per brand × UTC week, so `digestFacts` never reads the mentions collection except for
+ * nothing at all (the chosen top negatives come from payload copies).
  *
- *   rollup_inbox   insert-only DELTAS: `<writer>|<brand>|<day>`, what one writer changed there. An
- *                  ingest round writes its deltas (new versions added, the replaced version's
- *                  contribution subtracted, taken from the edit record) after its mention writes; the
- *                  writer is the round's token, so a round that dies is redone by the journal sweep
- *                  (alert-journal.ts) under the same `_id`s: a delta is written once, never lost.
- *                  Concurrent writers never touch the same document.
- *   rollups        the folded STATES, a chain per day: `<gen>|<brand>|<day>#<n>`. Folding reads state
- *                  n and the day's deltas not yet in it and INSERTS state n + 1 (listing the deltas it
- *                  took in `folded`); of two folders one wins the insert, the other's work is dropped,
- *                  so a delta is folded exactly once. The winner then records each folded delta in
- *                  rollup_folded and deletes it from the inbox, and cuts state n down to a stub.
- *   rollup_heads   a hint where each chain ends (readers probe on from it; a lagging hint costs a probe).
- *   rollup_folded  `<delta id>` → the state that folded it: a delta re-inserted after it was folded
- *                  and deleted (a late journal sweep) is recognised and dropped.
- *   meta "rollup"  the generation and whether the roll-ups are complete. Mentions stored before the
- *                  roll-ups existed (or copied in by `repwatch migrate`, which marks them stale) are
- *                  back-filled once: the first process to start claims it (unique insert, renewed
- *                  lease; an expired one is taken over) and writes a new generation's deltas from one
- *                  streamed scan; other processes wait in `init()`. Until it is ready `digestFacts`
- *                  scans mentions as before.
+ * Shaped by FerretDB 1.24 over SQLite, where EVERY query — an `_id` equality included — reads the
+ * collection's rows (in SQLite for a pushed-down `_id`/string equality, ~3 µs per small row; in Go
+ * for anything else, ~70 µs per row), and an update is a read-then-write that is not atomic:
  *
- * A reader takes the inbox first, then each day's latest state, and adds the deltas the state has not
- * counted (not in `folded`, not recorded in rollup_folded at or before it): consistent whatever folds
- * run meanwhile. `digestFacts` folds the brand's deltas first, and ingest folds everything at most
- * once a minute, so the inbox stays small.
+ * - Partitioned collections, per brand (sha1 of its id) × UTC week, so a digest scans only the weeks
+ *   it shows: `dg_<brand>_<monday>` the deltas (counts — cells and terms per 15-minute slot — and
+ *   the negatives' compact entries and "seen again" times, as JSON strings), and
+ *   `dg_p<0-3>_<brand>_<monday>` a payload copy of each negative version (`<id>#v<version>`: its
+ *   JSON and stored fields, spread over 4 collections by id), read by `_id` for the K chosen only.
+ * - Insert-only DELTAS, never updated: a writer (an ingest round, a back-fill) inserts one document
+ *   per partition under its own `_id` (the round's token), holding what it changed there — the new
+ *   versions added, an edit's replaced version subtracted (its contribution is kept in the edit
+ *   record, versions.ts). Concurrent writers never touch the same document, so no increment is
+ *   lost; summing is commutative, so order does not matter. A round that dies before writing its
+ *   deltas is redone by the journal sweep (alert-journal.ts) under the same `_id`s: written once.
+ * - Generations: each delta carries the generation it counts in (meta document "rollup"). Mentions
+ *   stored before the roll-ups existed (or copied in by `repwatch migrate`, which marks them stale)
+ *   are back-filled into a new generation from one streamed scan, by the first process that starts
+ *   (claimed by a unique insert, renewed while it runs, taken over when it expires); other processes
+ *   wait in `init()`. Deltas of older generations are ignored. Until one is ready, `digestFacts`
+ *   scans mentions as before.
  *
- * Not covered: a rebuild (back-fill) while another process ingests counts that process's concurrent
- * writes at most twice; it runs at upgrade (all writers on the new version, the old one refuses schema
- * version 2) and after `repwatch migrate`, when nothing else writes.
+ * Not done: folding a partition's many small deltas into one (a busy week ingested in thousands of
+ * rounds is read as thousands of small documents); and a rebuild while another process ingests counts
+ * that process's concurrent writes at most twice or not at all — it runs at upgrade (the old version
+ * refuses schema version 2) and after `repwatch migrate`, when nothing else writes.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import type { Db } from "mongodb";
 import type { ScoredMention } from "../../domain/mention.js";
-import { chunkedBulkWrite, insertNew } from "./alert-journal.js";
+import { insertNew } from "./alert-journal.js";
 import type { MentionDoc } from "./mention-codec.js";
 import {
-  Acc,
   type Contribution,
   type ContributionFields,
+  type Counts,
   contributionOf,
   DeltaBuilder,
-  type Parts,
+  type NegEntry,
+  type NegOp,
+  type PartitionDelta,
+  type Payload,
 } from "./rollup-model.js";
-import {
-  type Collections,
-  type DeltaDoc,
-  DUPLICATE_KEY,
-  type EditDoc,
-  type JournalDoc,
-  type RollupStateDoc,
-} from "./schema.js";
+import type { Collections, EditDoc, JournalDoc } from "./schema.js";
 
 const META_ID = "rollup";
 /** How long a back-fill claim lasts without renewal. */
 const BUILD_LEASE_MS = 60_000;
-/** Parallel `_id` reads in flight. */
-const CONCURRENCY = 8;
+const CONCURRENCY = 4;
 
-/** Run `f` over `items` with at most CONCURRENCY in flight. */
-export async function parallel<T>(items: T[], f: (x: T) => Promise<void>): Promise<void> {
+/**
+ * One writer's delta for one brand × week. The parts are JSON strings: FerretDB 1.24 converts every
+ * BSON array element on its own (a week's slot counts as arrays cost ~180 ms to read, as a string
+ * ~1 ms), and scraped strings inside stay values.
+ */
+export interface DeltaDoc {
+  _id: string;
+  gen: string;
+  brandId: string;
+  /** JSON of Counts */
+  counts?: string;
+  /** JSON of NegOp[] */
+  g?: string;
+  /** JSON of [mention id, seen-again ms][] */
+  seen?: string;
+}
+export interface PayloadDoc extends Payload {
+  _id: string;
+}
+
+/** Run `f` over `items` with at most `limit` in flight. */
+export async function parallel<T>(
+  items: T[],
+  f: (x: T) => Promise<void>,
+  limit = CONCURRENCY,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await f(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** What a contribution needs from a stored mention document. */
+/**
+ * Payload copies are spread over this many collections per brand × week by mention id: a look-up by
+ * `_id` reads its collection's rows (FerretDB 1.24), so a quarter of the week's negatives.
+ */
+const PAYLOAD_BUCKETS = 4;
+const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
+
+/** The collections of one brand × week: the deltas, and the payload copies of a mention id. */
+export function partitionNames(brandId: string, part: number) {
+  const key = `${sha1(brandId).slice(0, 16)}_${new Date(part).toISOString().slice(0, 10).replace(/-/g, "")}`;
+  return {
+    deltas: `dg_${key}`,
+    payloads: (id: string) => `dg_p${Number.parseInt(sha1(id).slice(0, 2), 16) % PAYLOAD_BUCKETS}_${key}`,
+  };
+}
+
+/** What a contribution and a payload need from a stored mention document. */
 export const ROLLUP_PROJECTION = {
   brandId: 1,
   platform: 1,
@@ -81,25 +112,21 @@ export const ROLLUP_PROJECTION = {
   doc: 1,
   version: 1,
   insertedBy: 1,
+  firstSeenAt: 1,
+  lastSeenAt: 1,
+  contentHash: 1,
 } as const;
 
-type RollupFields = ContributionFields & Pick<MentionDoc, "doc">;
-export const contributionOfDoc = (d: RollupFields): Contribution =>
+type RollupFields = ContributionFields & Payload;
+export const contributionOfDoc = (d: ContributionFields & Pick<MentionDoc, "doc">): Contribution =>
   contributionOf(d, JSON.parse(d.doc) as ScoredMention);
-
-const dayKey = (gen: string, brandId: string, day: string) => `${gen}|${brandId}|${day}`;
-
-/** The delta documents of one writer. */
-export function deltaDocs(b: DeltaBuilder, writer: string, now: Date, gen?: string): DeltaDoc[] {
-  return [...b.days.values()].map(({ brandId, day, acc }) => ({
-    _id: `${writer}|${brandId}|${day}`,
-    brandId,
-    day,
-    ...(gen ? { gen } : {}),
-    createdAt: now,
-    ...acc.parts(),
-  }));
-}
+export const payloadOf = (d: Payload): Payload => ({
+  doc: d.doc,
+  firstSeenAt: d.firstSeenAt,
+  lastSeenAt: d.lastSeenAt,
+  contentHash: d.contentHash,
+  version: d.version,
+});
 
 /** The generation of complete roll-ups, or undefined (none yet, being built, or stale). */
 export async function readyGeneration(c: Collections): Promise<string | undefined> {
@@ -107,172 +134,78 @@ export async function readyGeneration(c: Collections): Promise<string | undefine
   return m?.state === "ready" ? m.gen : undefined;
 }
 
-/** The last state of one day's chain (with its negatives when `withNeg`), or undefined. */
-async function latestState(
-  c: Collections,
-  gen: string,
-  brandId: string,
-  day: string,
-  withNeg: boolean,
-): Promise<RollupStateDoc | undefined> {
-  const key = dayKey(gen, brandId, day);
-  const projection = withNeg ? undefined : { g: 0 };
-  for (let attempt = 0; ; attempt++) {
-    const head = attempt === 0 ? await c.rollupHeads.findOne({ _id: key }) : null;
-    let last: RollupStateDoc | undefined;
-    for (let n = Math.max(1, head?.n ?? 1); ; n++) {
-      const s = await c.rollups.findOne({ _id: `${key}#${n}` }, { projection });
-      if (!s) break;
-      last = s;
-    }
-    // a stub is cut only after its successor exists; seeing one last means we raced a fold: again
-    if (!last?.superseded || attempt >= 3) return last?.superseded ? undefined : last;
+/** Insert one writer's deltas for one partition (payload copies first: an entry never lacks its payload). */
+async function writePartition(db: Db, d: PartitionDelta, writer: string, gen: string, counts = true) {
+  const names = partitionNames(d.brandId, d.part);
+  const buckets = new Map<string, PayloadDoc[]>();
+  for (const [_id, p] of d.payloads) {
+    const name = names.payloads(_id.slice(0, _id.lastIndexOf("#v")));
+    buckets.set(name, [...(buckets.get(name) ?? []), { _id, ...p }]);
   }
-}
-
-/**
- * The deltas of one day (from an inbox read made BEFORE `state` was read) that `state` has not
- * counted; and those that are garbage (counted long ago, or another generation's back-fill).
- */
-async function pendingOf(
-  c: Collections,
-  gen: string,
-  state: RollupStateDoc | undefined,
-  deltas: DeltaDoc[],
-): Promise<{ pending: DeltaDoc[]; garbage: string[] }> {
-  const folded = new Set(state?.folded ?? []);
-  const n = state?.n ?? 0;
-  const pending: DeltaDoc[] = [];
-  const garbage: string[] = [];
-  await parallel(deltas, async (d) => {
-    if (d.gen !== undefined && d.gen !== gen) return void garbage.push(d._id);
-    if (folded.has(d._id)) return;
-    const t = await c.rollupFolded.findOne({ _id: d._id });
-    if (t && (t.gen !== gen || t.n <= n)) garbage.push(d._id);
-    else pending.push(d);
-  });
-  return { pending, garbage };
-}
-
-async function deleteDeltas(c: Collections, ids: string[]): Promise<void> {
-  await chunkedBulkWrite(
-    c.rollupInbox,
-    ids.map((_id) => ({ deleteOne: { filter: { _id } } })),
-  );
-}
-
-/** Fold one day's deltas into the next state of its chain (a lost race leaves it to the winner). */
-async function foldDay(c: Collections, gen: string, brandId: string, day: string, deltas: DeltaDoc[]) {
-  const key = dayKey(gen, brandId, day);
-  const state = await latestState(c, gen, brandId, day, true);
-  const { pending, garbage } = await pendingOf(c, gen, state, deltas);
-  const inInbox = new Set(deltas.map((d) => d._id));
-  const leftover = (state?.folded ?? []).filter((id) => inInbox.has(id));
-  if (pending.length === 0) {
-    // only the last fold's deletions to finish
-    if (state && leftover.length > 0)
-      await insertNew(
-        c.rollupFolded,
-        leftover.map((_id) => ({ _id, gen, n: state.n })),
-      );
-    await deleteDeltas(c, [...leftover, ...garbage]);
-    return;
-  }
-  const acc = new Acc();
-  if (state) acc.add({ s: state.s ?? [], g: state.g ?? [] });
-  for (const d of pending) acc.add(d);
-  const n = (state?.n ?? 0) + 1;
-  const [won] = await insertNew(c.rollups, [
-    {
-      _id: `${key}#${n}`,
-      gen,
-      brandId,
-      day,
-      n,
-      ...acc.parts(),
-      folded: [...leftover, ...pending.map((d) => d._id)],
-    },
-  ]);
-  if (!won) return;
-  await insertNew(c.rollupFolded, [
-    ...leftover.map((_id) => ({ _id, gen, n: n - 1 })),
-    ...pending.map((d) => ({ _id: d._id, gen, n })),
-  ]);
-  await deleteDeltas(c, [...leftover, ...pending.map((d) => d._id), ...garbage]);
-  if (state)
-    await c.rollups.replaceOne({ _id: state._id }, { gen, brandId, day, n: state.n, superseded: true });
-  try {
-    await c.rollupHeads.updateOne({ _id: key }, { $max: { n } }, { upsert: true });
-  } catch (err) {
-    if ((err as { code?: unknown }).code !== DUPLICATE_KEY) throw err; // two first folds: the hint is a hint
-  }
-}
-
-/** Fold the inbox (one brand's deltas, or all) into the states of generation `gen`. */
-export async function compact(c: Collections, gen: string, brandId?: string): Promise<void> {
-  const deltas = await c.rollupInbox
-    .find(brandId === undefined ? {} : { brandId: { $eq: brandId } }, {
-      projection: { _id: 1, brandId: 1, day: 1, gen: 1 },
-    })
-    .toArray();
-  const byDay = new Map<string, DeltaDoc[]>();
-  for (const d of deltas) {
-    const k = JSON.stringify([d.brandId, d.day]);
-    byDay.set(k, [...(byDay.get(k) ?? []), d]);
-  }
-  await parallel([...byDay.values()], async (ds) => {
-    const full = (await Promise.all(ds.map((d) => c.rollupInbox.findOne({ _id: d._id })))).filter(
-      (d): d is DeltaDoc => d !== null,
-    );
-    if (full.length > 0) await foldDay(c, gen, ds[0]!.brandId, ds[0]!.day, full);
-  });
-}
-
-/**
- * One brand's days as counted now: for each UTC day, the latest state plus the deltas it has not
- * counted. Days are given with whether their negatives are needed.
- */
-export async function readDays(
-  c: Collections,
-  gen: string,
-  brandId: string,
-  days: { day: string; withNeg: boolean }[],
-  each: (day: string, acc: Acc) => void,
-): Promise<void> {
-  const inbox = await c.rollupInbox.find({ brandId: { $eq: brandId } }).toArray();
-  const byDay = new Map<string, DeltaDoc[]>();
-  for (const d of inbox) byDay.set(d.day, [...(byDay.get(d.day) ?? []), d]);
-  await parallel(days, async ({ day, withNeg }) => {
-    const state = await latestState(c, gen, brandId, day, withNeg);
-    const { pending } = await pendingOf(c, gen, state, byDay.get(day) ?? []);
-    if (!state && pending.length === 0) return;
-    const acc = new Acc();
-    if (state) acc.add({ s: state.s ?? [], g: withNeg ? (state.g ?? []) : [] });
-    for (const d of pending) acc.add(withNeg ? d : { s: d.s });
-    each(day, acc);
-  });
-}
-
-/** The delta of a round's new versions (inserted: version 1; edits won: with what they replace). */
-export function roundDelta(
-  news: { id: string; doc: ContributionFields; mention: ScoredMention }[],
-  edits: {
-    id: string;
-    version: number;
-    prev: Contribution | null;
-    doc: ContributionFields;
-    mention: ScoredMention;
-  }[],
-): DeltaBuilder {
-  const b = new DeltaBuilder();
-  for (const x of news) b.change(x.id, 1, null, contributionOf(x.doc, x.mention));
-  for (const e of edits) b.change(e.id, e.version, e.prev, contributionOf(e.doc, e.mention));
-  return b;
+  for (const [name, docs] of buckets)
+    for (let i = 0; i < docs.length; i += 500)
+      await insertNew(db.collection<PayloadDoc>(name), docs.slice(i, i + 500));
+  const doc: DeltaDoc = { _id: writer, gen, brandId: d.brandId };
+  if (counts && !d.counts.empty) doc.counts = JSON.stringify(d.counts.counts());
+  if (d.neg.m.size > 0) doc.g = JSON.stringify(d.neg.ops());
+  if (d.seen.size > 0) doc.seen = JSON.stringify([...d.seen].map(([id, at]) => [id, at.getTime()]));
+  if (doc.counts || doc.g || doc.seen) await insertNew(db.collection<DeltaDoc>(names.deltas), [doc]);
 }
 
 /** Insert a writer's deltas; an `_id` already written (a redo) stays as it is. */
-export async function writeDeltas(c: Collections, docs: DeltaDoc[]): Promise<void> {
-  if (docs.length > 0) await insertNew(c.rollupInbox, docs);
+export async function writeDeltas(db: Db, b: DeltaBuilder, writer: string, gen: string): Promise<void> {
+  for (const d of b.parts.values()) await writePartition(db, d, writer, gen);
+}
+
+export interface NegativeEntry {
+  id: string;
+  v: number;
+  e: NegEntry;
+  part: number;
+}
+
+/**
+ * Read one brand's partitions of generation `gen`: `each` gets every delta's counts; the negatives of
+ * `negParts` come back (current entries only) with the latest "seen again" time of each mention.
+ */
+export async function readPartitions(
+  db: Db,
+  gen: string,
+  brandId: string,
+  parts: number[],
+  negParts: number[],
+  each: (part: number, counts: Counts) => void,
+): Promise<{ negatives: NegativeEntry[]; seen: Map<string, number> }> {
+  const negatives: NegativeEntry[] = [];
+  const seen = new Map<string, number>();
+  const filter = { gen: { $eq: gen }, brandId: { $eq: brandId } };
+  await parallel(parts, async (part) => {
+    const withNeg = negParts.includes(part);
+    const lww = new Map<string, { v: number; e: NegEntry | null }>();
+    const cursor = db
+      .collection<DeltaDoc>(partitionNames(brandId, part).deltas)
+      .find(filter, { batchSize: 100_000, ...(withNeg ? {} : { projection: { g: 0, seen: 0 } }) });
+    for await (const d of cursor) {
+      if (d.counts) each(part, JSON.parse(d.counts) as Counts);
+      if (!withNeg) continue;
+      for (const op of d.g ? (JSON.parse(d.g) as NegOp[]) : []) {
+        const cur = lww.get(op.id);
+        if (!cur || cur.v < op.v) lww.set(op.id, { v: op.v, e: op.e });
+      }
+      for (const [id, at] of d.seen ? (JSON.parse(d.seen) as [string, number][]) : [])
+        seen.set(id, Math.max(at, seen.get(id) ?? at));
+    }
+    for (const [id, { v, e }] of lww) if (e) negatives.push({ id, v, e, part });
+  });
+  return { negatives, seen };
+}
+
+/** The payload copy of one negative version. */
+export async function readPayload(db: Db, brandId: string, x: NegativeEntry): Promise<Payload | undefined> {
+  const p = await db
+    .collection<PayloadDoc>(partitionNames(brandId, x.part).payloads(x.id))
+    .findOne({ _id: `${x.id}#v${x.v}` });
+  return p ?? undefined;
 }
 
 /**
@@ -285,7 +218,7 @@ export async function contributionAt(
   version: number,
 ): Promise<Contribution | null> {
   const d = await c.mentions.findOne({ _id: id }, { projection: ROLLUP_PROJECTION });
-  if (d && d.version === version) return contributionOfDoc(d as RollupFields);
+  if (d && d.version === version) return contributionOfDoc(d);
   if (d && d.version > version) return null;
   // FerretDB 1.24: the mentions document may lag one version behind its edit record
   const e = version >= 2 ? await c.edits.findOne({ _id: `${id}#v${version}` }) : null;
@@ -294,30 +227,26 @@ export async function contributionAt(
 
 /**
  * Redo the deltas of an ingest round that died (its journal is being swept): the same `_id`s, so the
- * deltas it did write stay; those already folded and deleted are recognised by rollup_folded.
+ * deltas it did write stay as they are.
  */
-export async function redoRound(c: Collections, j: JournalDoc): Promise<void> {
+export async function redoRound(c: Collections, db: Db, j: JournalDoc): Promise<void> {
+  const gen = await readyGeneration(c);
+  if (!gen) return;
   const b = new DeltaBuilder();
   for (const id of j.candidates) {
     const d = await c.mentions.findOne({ _id: id }, { projection: ROLLUP_PROJECTION });
     if (!d || d.insertedBy !== j._id) continue;
-    if (d.version === 1) b.change(id, 1, null, contributionOfDoc(d as RollupFields));
+    if (d.version === 1) b.change(id, 1, null, contributionOfDoc(d), payloadOf(d as RollupFields));
     else {
-      // edited since: version 1's contribution is what the version-2 edit record subtracted
+      // edited since: version 1's contribution is what the version-2 edit record subtracted (its
+      // negative entry, if any, is superseded by version 2's, so no payload is needed)
       const e2 = await c.edits.findOne({ _id: `${id}#v2` });
-      if (e2?.prev) b.change(id, 1, null, e2.prev);
+      if (e2?.prev) b.change(id, 1, null, e2.prev, null);
     }
   }
   for (const e of (await c.edits.find({ round: j._id }).toArray()) as EditDoc[])
-    b.change(e.mentionId, e.version, e.prev ?? null, contributionOfDoc(e.mention));
-  const docs = deltaDocs(b, j._id, j.at);
-  const missing: DeltaDoc[] = [];
-  await parallel(docs, async (d) => {
-    if (await c.rollupInbox.findOne({ _id: d._id }, { projection: { _id: 1 } })) return;
-    if (await c.rollupFolded.findOne({ _id: d._id })) return;
-    missing.push(d);
-  });
-  await writeDeltas(c, missing);
+    b.change(e.mentionId, e.version, e.prev ?? null, contributionOfDoc(e.mention), payloadOf(e.mention));
+  await writeDeltas(db, b, j._id, gen);
 }
 
 /** Mark the roll-ups stale (a bulk import is about to write mentions without deltas). */
@@ -337,7 +266,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Make the roll-ups ready: nothing to do when they are; else back-fill them (claimed; another
  * process's running back-fill is waited for, a dead one taken over). Returns the ready generation.
  */
-export async function ensureRollups(c: Collections, log?: (msg: string) => void): Promise<string> {
+export async function ensureRollups(c: Collections, db: Db): Promise<string> {
   for (;;) {
     const m = await c.rollupMeta.findOne({ _id: META_ID });
     if (m?.state === "ready") return m.gen;
@@ -360,41 +289,49 @@ export async function ensureRollups(c: Collections, log?: (msg: string) => void)
       await c.rollupMeta.replaceOne({ _id: META_ID, gen: m.gen, state: m.state }, claim);
       if ((await c.rollupMeta.findOne({ _id: META_ID }))?.gen !== gen) continue;
     }
-    log?.(`digest roll-ups: back-filling generation ${gen}`);
-    if (await backfill(c, gen)) return gen;
+    if (await backfill(c, db, gen)) return gen;
   }
 }
 
 /** Write generation `gen` from every stored mention; false when the claim was taken over meanwhile. */
-async function backfill(c: Collections, gen: string): Promise<boolean> {
-  // deltas already in the inbox describe mentions the scan reads: they would count twice
-  const before = await c.rollupInbox.find({}, { projection: { _id: 1 } }).toArray();
+async function backfill(c: Collections, db: Db, gen: string): Promise<boolean> {
   const b = new DeltaBuilder();
   let seen = 0;
+  let pending = 0;
+  let chunk = 0;
   const renew = () =>
     c.rollupMeta.updateOne(
       { _id: META_ID, gen },
       { $set: { until: new Date(Date.now() + BUILD_LEASE_MS), updatedAt: new Date() } },
     );
+  // negatives and payloads go out in chunks (memory stays bounded); counts at the end
+  const flush = async () => {
+    const writer = `bf:${gen}:${chunk++}`;
+    for (const d of b.parts.values()) {
+      await writePartition(db, d, writer, gen, false);
+      d.neg.m.clear();
+      d.payloads.clear();
+    }
+    pending = 0;
+  };
   const cursor = c.mentions.find({}, { projection: ROLLUP_PROJECTION, batchSize: 2_000 });
   for await (const d of cursor) {
-    b.change(d._id, d.version, null, contributionOfDoc(d as RollupFields));
+    const x = contributionOfDoc(d);
+    b.change(d._id, d.version, null, x, payloadOf(d as RollupFields));
+    if (x.neg && ++pending >= 5_000) await flush();
     if (++seen % 20_000 === 0) await renew();
   }
+  await flush();
   await renew();
-  const docs = deltaDocs(b, `bf:${gen}`, new Date(), gen);
-  for (let i = 0; i < docs.length; i += 50) await writeDeltas(c, docs.slice(i, i + 50));
-  await deleteDeltas(
-    c,
-    before.map((d) => d._id),
-  );
+  for (const d of b.parts.values()) {
+    if (d.counts.empty) continue;
+    await insertNew(db.collection<DeltaDoc>(partitionNames(d.brandId, d.part).deltas), [
+      { _id: `bf:${gen}`, gen, brandId: d.brandId, counts: JSON.stringify(d.counts.counts()) },
+    ]);
+  }
   const done = await c.rollupMeta.updateOne(
     { _id: META_ID, gen, state: "building" },
     { $set: { state: "ready", updatedAt: new Date() }, $unset: { until: "" } },
   );
-  if (done.matchedCount === 0) return false;
-  await compact(c, gen);
-  return true;
+  return done.matchedCount > 0;
 }
-
-export type { Parts };

@@ -14,10 +14,7 @@
  * | leases        | lease name           | holder, fencing token, expiry (the current view)        |
  * | lease_tokens  | `<name>#<token>`     | who won each fencing token                              |
  * | meta          | "schema", "rollup"   | { version }; the digest roll-ups' generation and state  |
- * | rollup_inbox  | `<writer>|<brand>|<day>` | insert-only digest deltas (rollup.ts)               |
- * | rollups       | `<gen>|<brand>|<day>#<n>` | digest roll-up states, a chain per brand × UTC day |
- * | rollup_heads  | `<gen>|<brand>|<day>` | where a chain probably ends (a hint)                   |
- * | rollup_folded | delta `_id`          | which state folded a delta (a redo is recognised)       |
+ * | dg_c_*, dg_n_*, dg_p_* | writer / `<id>#v<n>` | digest roll-ups per brand × UTC week (rollup.ts) |
  *
  * Why the `*_edits`/`*_claims`/`*_tokens` collections: every race is decided by INSERTING a document
  * with a unique `_id` (the version, attempt or token being taken), never by a conditional update.
@@ -30,7 +27,7 @@
  */
 import type { Db, IndexDescription, WithoutId } from "mongodb";
 import type { MentionDoc } from "./mention-codec.js";
-import type { Contribution, NegOp, SlotPart } from "./rollup-model.js";
+import type { Contribution } from "./rollup-model.js";
 
 /** 2: the digest roll-ups (rollup.ts), back-filled once by the first process that starts. */
 export const SCHEMA_VERSION = 2;
@@ -46,10 +43,6 @@ export const COLLECTIONS = {
   leases: "leases",
   leaseTokens: "lease_tokens",
   meta: "meta",
-  rollupInbox: "rollup_inbox",
-  rollups: "rollups",
-  rollupHeads: "rollup_heads",
-  rollupFolded: "rollup_folded",
 } as const;
 
 export interface OutboxDoc {
@@ -150,46 +143,6 @@ export interface RollupMetaDoc {
   updatedAt: Date;
 }
 
-/** Insert-only delta of one writer (ingest round, back-fill) for one brand × UTC day (rollup.ts). */
-export interface DeltaDoc {
-  _id: string;
-  brandId: string;
-  day: string;
-  /** Set on back-fill deltas: they count only in that generation. */
-  gen?: string;
-  createdAt: Date;
-  s: SlotPart[];
-  g: NegOp[];
-}
-
-/** State `n` of one brand × day in generation `gen`: `<gen>|<brand>|<day>#<n>`, won by inserting it. */
-export interface RollupStateDoc {
-  _id: string;
-  gen: string;
-  brandId: string;
-  day: string;
-  n: number;
-  /** Replaced by state n + 1: the rest of the document is gone. */
-  superseded?: boolean;
-  s?: SlotPart[];
-  g?: NegOp[];
-  /** Deltas folded into this state that may still be in the inbox. */
-  folded?: string[];
-}
-
-/** Where the chain of a brand × day probably ends (a hint: probing goes on from there). */
-export interface RollupHeadDoc {
-  _id: string;
-  n: number;
-}
-
-/** A delta folded into state `n` of `gen` (kept so a delta re-inserted later is known as counted). */
-export interface FoldedDoc {
-  _id: string;
-  gen: string;
-  n: number;
-}
-
 export interface MetaDoc {
   _id: string;
   version: number;
@@ -209,10 +162,8 @@ export function collections(db: Db) {
     leaseTokens: db.collection<LeaseTokenDoc>(COLLECTIONS.leaseTokens),
     meta: db.collection<MetaDoc>(COLLECTIONS.meta),
     rollupMeta: db.collection<RollupMetaDoc>(COLLECTIONS.meta),
-    rollupInbox: db.collection<DeltaDoc>(COLLECTIONS.rollupInbox),
-    rollups: db.collection<RollupStateDoc>(COLLECTIONS.rollups),
-    rollupHeads: db.collection<RollupHeadDoc>(COLLECTIONS.rollupHeads),
-    rollupFolded: db.collection<FoldedDoc>(COLLECTIONS.rollupFolded),
+    /** The database itself: the digest roll-ups live in collections per brand × week (rollup.ts). */
+    db,
   };
 }
 export type Collections = ReturnType<typeof collections>;
