@@ -92,6 +92,7 @@ async function migrate(
     await copy("crawl_runs", source.runs(), imports.runs);
     await copy("source_state", source.sourceStates(), imports.sourceStates);
     await copy("leases", source.leases(), imports.leases);
+    await copy("digests", source.digests(), imports.digests);
   } finally {
     source.close();
     await target.close();

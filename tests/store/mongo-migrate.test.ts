@@ -68,13 +68,27 @@ afterAll(async () => {
     });
     const lease = await sqlite.acquireLease("crawl:otzovik", "old-runner", 60_000, T0);
     await sqlite.releaseLease(lease!);
+    // one week's digest posted to Slack, the next one stopped after its summary message
+    const sentRef = { key: "digest:acme:2026-W46#C1", brandId: "acme", week: "2026-W46", channel: "C1" };
+    const halfRef = { key: "digest:acme:2026-W47#C1", brandId: "acme", week: "2026-W47", channel: "C1" };
+    await sqlite.claimDigest(sentRef, "old-runner", 60_000, at(63_000));
+    await sqlite.updateDigest(
+      sentRef.key,
+      "old-runner",
+      { messageTs: "1.1", fileId: "F1", uploaded: true, shared: true, state: "sent" },
+      at(64_000),
+    );
+    await sqlite.claimDigest(halfRef, "old-runner", 60_000, at(65_000));
+    await sqlite.updateDigest(halfRef.key, "old-runner", { messageTs: "2.2" }, at(66_000));
     const before = {
       digest: await sqlite.digestFacts(DIGEST),
       mentions: await sqlite.findMentions({}),
       alerts: await sqlite.listAlerts(),
       runs: await sqlite.listRuns(),
       state: await sqlite.getSourceState("otzovik|acme|u"),
+      digests: await sqlite.listDigests(),
     };
+    expect(before.digests.map((d) => d.state)).toEqual(["sent", "sending"]);
     await sqlite.close();
 
     const first = await runCli(["migrate", "--from", `sqlite:${file}`, "--to", uri]);
@@ -84,12 +98,13 @@ afterAll(async () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(lines.slice(0, 5).map((l) => [l.collection, l.read, l.inserted])).toEqual([
+    expect(lines.slice(0, 6).map((l) => [l.collection, l.read, l.inserted])).toEqual([
       ["mentions", 30, 30],
       ["outbox", before.alerts.length, before.alerts.length],
       ["crawl_runs", 1, 1],
       ["source_state", 1, 1],
       ["leases", 1, 1],
+      ["digests", 2, 2],
     ]);
 
     const mongo = openMongoStore(uri);
@@ -101,6 +116,18 @@ afterAll(async () => {
       expect(await mongo.listAlerts()).toEqual(before.alerts);
       expect(await mongo.listRuns()).toEqual(before.runs);
       expect(await mongo.getSourceState("otzovik|acme|u")).toEqual(before.state);
+      expect(await mongo.listDigests()).toEqual(before.digests);
+      // the week posted from SQLite is not posted again; the half-done one resumes after its claim
+      // expires, with the summary message it already has (no second message)
+      expect(await mongo.claimDigest(sentRef, "new-runner", 60_000, at(200_000))).toBeUndefined();
+      expect(await mongo.claimDigest(halfRef, "new-runner", 60_000, at(100_000))).toBeUndefined();
+      const resumed = await mongo.claimDigest(halfRef, "new-runner", 60_000, at(200_000));
+      expect(resumed).toMatchObject({
+        state: "sending",
+        claimedBy: "new-runner",
+        messageTs: "2.2",
+        attempts: 2,
+      });
       // fencing tokens go on from where SQLite left them
       expect(await mongo.acquireLease("crawl:otzovik", "new-runner", 60_000, at(120_000))).toMatchObject({
         token: 2,
@@ -115,12 +142,13 @@ afterAll(async () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(again.slice(0, 5).map((l) => [l.collection, l.inserted, l.updated])).toEqual([
+    expect(again.slice(0, 6).map((l) => [l.collection, l.inserted, l.updated])).toEqual([
       ["mentions", 0, 0],
       ["outbox", 0, 0],
       ["crawl_runs", 0, 0],
       ["source_state", 0, 0],
       ["leases", 0, 0],
+      ["digests", 0, 0],
     ]);
   });
 

@@ -6,6 +6,7 @@
  */
 import type { Db, Filter } from "mongodb";
 import type { DigestPatch, DigestRecord, DigestState } from "../digest-port.js";
+import { insertNew } from "./alert-journal.js";
 import { DUPLICATE_KEY } from "./schema.js";
 
 interface DigestDoc {
@@ -29,6 +30,38 @@ interface ClaimDoc {
   attempt: number;
   holder: string;
   until: Date;
+}
+
+/** Progress fields, kept in `doc` as JSON (the rest are columns). */
+const COLUMNS = new Set([
+  "key",
+  "brandId",
+  "week",
+  "channel",
+  "state",
+  "attempts",
+  "createdAt",
+  "updatedAt",
+  "claimedBy",
+  "claimedUntil",
+]);
+
+function toDoc(r: DigestRecord): DigestDoc {
+  const progress = Object.fromEntries(Object.entries(r).filter(([k]) => !COLUMNS.has(k)));
+  const d: DigestDoc = {
+    _id: str("key", r.key),
+    brandId: str("brandId", r.brandId),
+    week: str("week", r.week),
+    channel: str("channel", r.channel),
+    state: r.state,
+    attempts: r.attempts,
+    createdAt: new Date(r.createdAt),
+    updatedAt: new Date(r.updatedAt),
+    doc: JSON.stringify(progress),
+  };
+  if (r.claimedBy !== undefined) d.claimedBy = r.claimedBy;
+  if (r.claimedUntil !== undefined) d.claimedUntil = new Date(r.claimedUntil);
+  return d;
 }
 
 function toRecord(d: DigestDoc): DigestRecord {
@@ -126,6 +159,14 @@ export function digestRecords(db: Db) {
   return {
     claim,
     update,
+    /**
+     * Publication records as another store kept them (`repwatch migrate`): a week already posted stays
+     * posted, so the digest job never sends it twice after the move. A record already here is kept.
+     * Returns, per record, whether it was inserted.
+     */
+    async import(records: DigestRecord[]): Promise<boolean[]> {
+      return insertNew(digests, records.map(toDoc));
+    },
     async get(key: string): Promise<DigestRecord | undefined> {
       const d = await digests.findOne({ _id: str("key", key) });
       return d ? toRecord(d) : undefined;

@@ -9,8 +9,10 @@
  */
 import type { AnyBulkWriteOperation } from "mongodb";
 import type { StoredMention } from "../../domain/mention.js";
+import type { DigestRecord } from "../digest-port.js";
 import type { CrawlRun, Lease, OutboxRow, SourceState } from "../store.js";
 import { chunkedBulkWrite, insertNew } from "./alert-journal.js";
+import type { digestRecords } from "./digest-records.js";
 import { checkMention, instant, type MentionDoc, toMentionDoc } from "./mention-codec.js";
 import { markStale } from "./rollup.js";
 import type { Collections, LeaseDoc, OutboxDoc, RunDoc, SourceStateDoc } from "./schema.js";
@@ -32,7 +34,7 @@ function counts(ok: boolean[], updated = 0): ImportCounts {
   return { inserted, updated, kept: ok.length - inserted - updated };
 }
 
-export function importOps(c: Collections) {
+export function importOps(c: Collections, publications: ReturnType<typeof digestRecords>) {
   let stale = false;
   return {
     /**
@@ -85,6 +87,15 @@ export function importOps(c: Collections) {
         return d;
       });
       return counts(await insertNew(c.outbox, docs));
+    },
+
+    /** Digest publications as they are: a week posted from SQLite is never posted again from MongoDB. */
+    async digests(records: DigestRecord[]): Promise<ImportCounts> {
+      for (const r of records) {
+        date("createdAt", r.createdAt);
+        date("updatedAt", r.updatedAt);
+      }
+      return counts(await publications.import(records));
     },
 
     async runs(runs: CrawlRun[]): Promise<ImportCounts> {

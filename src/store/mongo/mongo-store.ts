@@ -27,6 +27,7 @@ import {
   unavailable,
 } from "./connection.js";
 import { digestOps } from "./digest-ops.js";
+import { digestRecords } from "./digest-records.js";
 import { importOps } from "./import-ops.js";
 import { type IngestHooks, ingestMentions } from "./ingest.js";
 import { mentionReads } from "./mention-reads.js";
@@ -112,7 +113,7 @@ export function openMongoStore(uri: string, options: MongoStoreOptions = {}): Mo
     database,
     hasTtl: () => ttl,
     ferretDb: () => ferretdb,
-    importer: () => importOps(ready()),
+    importer: () => importOps(ready(), digestRecords(client!.db(database))),
 
     async init() {
       if (c) return;

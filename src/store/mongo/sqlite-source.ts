@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { StoredMention } from "../../domain/mention.js";
+import type { DigestRecord } from "../digest-port.js";
 import { openSqliteStore } from "../sqlite/sqlite-store.js";
 import type { CrawlRun, Lease, OutboxRow, SourceState } from "../store.js";
 import { StoreUnavailableError } from "../store.js";
@@ -16,6 +17,7 @@ export interface SqlitePages {
   runs(): Iterable<CrawlRun[]>;
   sourceStates(): Iterable<SourceState[]>;
   leases(): Iterable<(Lease & { acquiredAt: string })[]>;
+  digests(): Iterable<DigestRecord[]>;
   close(): void;
 }
 
@@ -58,6 +60,25 @@ function toOutboxRow(r: Row): OutboxRow {
   return row;
 }
 
+function toDigestRecord(r: Row): DigestRecord {
+  const rec: DigestRecord = {
+    ...(JSON.parse(r.doc as string) as Partial<DigestRecord>),
+    key: r.key as string,
+    brandId: r.brand_id as string,
+    week: r.week as string,
+    channel: r.channel as string,
+    state: r.state as DigestRecord["state"],
+    attempts: r.attempts as number,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+  const claimedBy = opt<string>(r.claimed_by);
+  const claimedUntil = opt<string>(r.claimed_until);
+  if (claimedBy !== undefined) rec.claimedBy = claimedBy;
+  if (claimedUntil !== undefined) rec.claimedUntil = claimedUntil;
+  return rec;
+}
+
 /** Open an existing SQLite store file for reading (migrating its schema first). */
 export async function openSqlitePages(file: string, pageSize = 1000): Promise<SqlitePages> {
   if (!existsSync(file)) throw new StoreUnavailableError(`no SQLite store at ${file}`);
@@ -86,6 +107,7 @@ export async function openSqlitePages(file: string, pageSize = 1000): Promise<Sq
         acquiredAt: r.acquired_at as string,
         expiresAt: r.expires_at as string,
       })),
+    digests: () => pages(db, "digests", "key", pageSize, toDigestRecord),
     close: () => db.close(),
   };
 }
