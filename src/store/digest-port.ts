@@ -22,6 +22,11 @@
  *                 |   of any label                         |
  *   incidents     | outbox rows of the brand's incidents   | one per incident id, first created first
  *                 |   created in the last week             |
+ *
+ * The listed mentions (topNegatives, unanswered) are as stored, except `lastSeenAt`: the MongoDB
+ * adapter reports when their current version was stored, not the latest time a crawl saw them again
+ * (recording every sighting would grow its roll-ups by a document per crawl round; see
+ * mongo/rollup.ts). The digest does not show it.
  */
 import type { MentionKind, SentimentLabel, StoredMention } from "../domain/mention.js";
 import type { OutboxState, Store } from "./store.js";

@@ -15,7 +15,7 @@ import {
 } from "../../src/store/digest-port.js";
 import type { OutboxIntent, Store } from "../../src/store/store.js";
 import { at, type HarnessRef, T0 } from "./contract-harness.js";
-import { referenceFacts } from "./digest-reference.js";
+import { comparable, referenceFacts } from "./digest-reference.js";
 import { makeScoredMention, noAlerts, type ScoredMentionOverrides } from "./fixtures.js";
 
 const BOUNDS = ["2024-02-26T00:00:00.000Z", "2024-03-04T00:00:00.000Z", "2024-03-11T00:00:00.000Z"];
@@ -136,7 +136,9 @@ function incident(id: string, ruleId: string, notifierId = "slack"): OutboxInten
 async function expectReference(store: Store & DigestStore, q: DigestFactsQuery) {
   const facts = await store.digestFacts(q);
   const { incidents: _, ...rest } = facts;
-  expect(rest).toEqual(referenceFacts(await store.findMentions({ brandId: q.brandId }), q));
+  expect(comparable(rest)).toEqual(
+    comparable(referenceFacts(await store.findMentions({ brandId: q.brandId }), q)),
+  );
   return facts;
 }
 

@@ -28,6 +28,21 @@ function terms(m: StoredMention): string[] {
     .map((r) => r.term);
 }
 
+type Lists = Pick<DigestFacts, "topNegatives" | "unanswered">;
+
+/**
+ * Facts with the listed mentions' `lastSeenAt` left out: the one field adapters may report
+ * differently (digest-port.ts: MongoDB keeps when the version was stored, not the latest sighting).
+ */
+export function comparable<T extends Lists>(facts: T): T {
+  const strip = (ms: DigestFacts["topNegatives"]) => ms.map(({ lastSeenAt: _, ...m }) => m);
+  return {
+    ...facts,
+    topNegatives: strip(facts.topNegatives),
+    unanswered: { ...facts.unanswered, oldest: strip(facts.unanswered.oldest) },
+  } as T;
+}
+
 export function referenceFacts(all: StoredMention[], q: DigestFactsQuery): Omit<DigestFacts, "incidents"> {
   const b = q.bounds.map((x) => Date.parse(x));
   const weeks = b.length - 1;

@@ -275,7 +275,7 @@ export function digestOps(c: Collections, db: Db) {
           tallies[w].set(col.t, (tallies[w].get(col.t) ?? 0) + col.n[j]!);
         }
     };
-    const { negatives, seen } = await readPartitions(c.db, gen, brandId, parts, negParts, (part, d) => {
+    const { negatives } = await readPartitions(c.db, gen, brandId, parts, negParts, (part, d) => {
       for (const col of d.c)
         for (let j = 0; j < col.s.length; j++) {
           const week = weekOf(part + col.s[j]! * SLOT_MS);
@@ -335,10 +335,7 @@ export function digestOps(c: Collections, db: Db) {
     await parallel([...new Map([...top, ...oldestOpen].map((x) => [x.id, x])).values()], async (x) => {
       const p = await readPayload(c.db, gen, brandId, x);
       if (!p) return;
-      // lastSeenAt moves on every sighting: the latest of the payload's and the seen-again times
-      const again = seen.get(x.id) ?? 0;
-      const lastSeenAt = again > p.lastSeenAt.getTime() ? new Date(again) : p.lastSeenAt;
-      docs.set(x.id, fromMentionDoc({ ...p, lastSeenAt }));
+      docs.set(x.id, fromMentionDoc(p)); // lastSeenAt: when this version was stored (rollup.ts)
     });
     const list = (xs: { id: string }[]) => xs.flatMap((x) => (docs.has(x.id) ? [docs.get(x.id)!] : []));
     return {

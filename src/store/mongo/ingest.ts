@@ -41,7 +41,7 @@ import {
 } from "./alert-journal.js";
 import { checkMention, type MentionDoc, toMentionDoc } from "./mention-codec.js";
 import { contributionOfDoc, payloadOf, readyGeneration, writeDeltas } from "./rollup.js";
-import { type Contribution, contributionOf, DeltaBuilder, partitionOf } from "./rollup-model.js";
+import { type Contribution, contributionOf, DeltaBuilder } from "./rollup-model.js";
 import type { Collections } from "./schema.js";
 import { applyVersions, editOf, helpApply } from "./versions.js";
 
@@ -228,13 +228,9 @@ async function ingestRound(
   if (gen) {
     const delta = new DeltaBuilder();
     for (const p of plans) {
+      // an unchanged mention writes nothing: a round that only sees old reviews again adds no delta
       if (p.status === "new")
         delta.change(p.id, 1, null, contributionOf(p.doc!, mentions[p.index]!), payloadOf(p.doc!));
-      else if (p.status === "unchanged") {
-        // a negative seen again: its lastSeenAt (in the top lists' payload copies) moves
-        const ex = existing.get(p.id);
-        if (ex?.label === "negative") delta.touch(ex.brandId, partitionOf(ex.at.getTime()), p.id, now);
-      }
     }
     edits.forEach((p, k) => {
       if (editsWon[k])

@@ -217,8 +217,6 @@ export interface PartitionDelta {
   neg: NegMap;
   /** payload copies of the negative versions written here, by `<id>#v<version>` */
   payloads: Map<string, Payload>;
-  /** unchanged negatives seen again: id → when */
-  seen: Map<string, Date>;
 }
 
 /** The deltas of one writer (a round, a back-fill), per brand × partition. */
@@ -229,7 +227,7 @@ export class DeltaBuilder {
     const key = JSON.stringify([brandId, part]);
     let d = this.parts.get(key);
     if (!d) {
-      d = { brandId, part, counts: new CountsAcc(), neg: new NegMap(), payloads: new Map(), seen: new Map() };
+      d = { brandId, part, counts: new CountsAcc(), neg: new NegMap(), payloads: new Map() };
       this.parts.set(key, d);
     }
     return d;
@@ -255,12 +253,5 @@ export class DeltaBuilder {
       d.neg.op(id, version, next.neg);
       if (payload) d.payloads.set(`${id}#v${version}`, payload);
     }
-  }
-
-  /** An unchanged negative seen again at `when` (its lastSeenAt moves). */
-  touch(brandId: string, part: number, id: string, when: Date): void {
-    const d = this.at(brandId, part);
-    const cur = d.seen.get(id);
-    if (!cur || cur < when) d.seen.set(id, when);
   }
 }

@@ -9,7 +9,7 @@
  *
  * - Partitioned collections, per brand (sha1 of its id) × UTC week, so a digest scans only the weeks
  *   it shows: `dg_<brand>_<monday>` the deltas (counts — cells and terms per 15-minute slot — and
- *   the negatives' compact entries and "seen again" times, as JSON strings), and
+ *   the negatives' compact entries, as JSON strings), and
  *   `dg_p<0-3>_<brand>_<monday>` a payload copy of each negative version (`<gen>|<id>#v<version>`: its
  *   JSON and stored fields, spread over 4 collections by id), read by `_id` for the K chosen only.
  * - Insert-only DELTAS, never updated: a writer (an ingest round, a back-fill) inserts one document
@@ -24,8 +24,11 @@
  *   (claimed by a unique insert, renewed while it runs, taken over when it expires); other processes
  *   wait in `init()`. Documents of older generations are ignored (and left in place). Until one is
  *   ready, `digestFacts` scans mentions as before.
- * - A mention's `lastSeenAt` moves whenever it is crawled again unchanged; for negatives the round
- *   records that time too ("seen again"), so the payload copies' lastSeenAt is read as the latest.
+ * - Only new mentions and edits write deltas: a round that sees old reviews again unchanged writes
+ *   nothing (every crawl re-reads its first pages, so recording each sighting would grow a week's
+ *   partition by a document per round for as long as its reviews stay on those pages). The payload
+ *   copies' `lastSeenAt` is therefore when that version was stored (or back-filled), not the latest
+ *   sighting; the digest never shows it (digest-port.ts).
  *
  * Not done: folding a partition's many small deltas into one (a busy week ingested in thousands of
  * rounds is read as thousands of small documents); and a rebuild while another process ingests counts
@@ -68,8 +71,6 @@ export interface DeltaDoc {
   counts?: string;
   /** JSON of NegOp[] */
   g?: string;
-  /** JSON of [mention id, seen-again ms][] */
-  seen?: string;
 }
 export interface PayloadDoc extends Payload {
   _id: string;
@@ -151,8 +152,7 @@ async function writePartition(db: Db, d: PartitionDelta, writer: string, gen: st
   const doc: DeltaDoc = { _id: writer, gen, brandId: d.brandId };
   if (counts && !d.counts.empty) doc.counts = JSON.stringify(d.counts.counts());
   if (d.neg.m.size > 0) doc.g = JSON.stringify(d.neg.ops());
-  if (d.seen.size > 0) doc.seen = JSON.stringify([...d.seen].map(([id, at]) => [id, at.getTime()]));
-  if (doc.counts || doc.g || doc.seen) await insertNew(db.collection<DeltaDoc>(names.deltas), [doc]);
+  if (doc.counts || doc.g) await insertNew(db.collection<DeltaDoc>(names.deltas), [doc]);
 }
 
 /** Insert a writer's deltas; an `_id` already written (a redo) stays as it is. */
@@ -169,7 +169,7 @@ export interface NegativeEntry {
 
 /**
  * Read one brand's partitions of generation `gen`: `each` gets every delta's counts; the negatives of
- * `negParts` come back (current entries only) with the latest "seen again" time of each mention.
+ * `negParts` come back (current entries only).
  */
 export async function readPartitions(
   db: Db,
@@ -178,16 +178,15 @@ export async function readPartitions(
   parts: number[],
   negParts: number[],
   each: (part: number, counts: Counts) => void,
-): Promise<{ negatives: NegativeEntry[]; seen: Map<string, number> }> {
+): Promise<{ negatives: NegativeEntry[] }> {
   const negatives: NegativeEntry[] = [];
-  const seen = new Map<string, number>();
   const filter = { gen: { $eq: gen }, brandId: { $eq: brandId } };
   await parallel(parts, async (part) => {
     const withNeg = negParts.includes(part);
     const lww = new Map<string, { v: number; e: NegEntry | null }>();
     const cursor = db
       .collection<DeltaDoc>(partitionNames(brandId, part).deltas)
-      .find(filter, { batchSize: 100_000, ...(withNeg ? {} : { projection: { g: 0, seen: 0 } }) });
+      .find(filter, { batchSize: 100_000, ...(withNeg ? {} : { projection: { g: 0 } }) });
     for await (const d of cursor) {
       if (d.counts) each(part, JSON.parse(d.counts) as Counts);
       if (!withNeg) continue;
@@ -195,12 +194,10 @@ export async function readPartitions(
         const cur = lww.get(op.id);
         if (!cur || cur.v < op.v) lww.set(op.id, { v: op.v, e: op.e });
       }
-      for (const [id, at] of d.seen ? (JSON.parse(d.seen) as [string, number][]) : [])
-        seen.set(id, Math.max(at, seen.get(id) ?? at));
     }
     for (const [id, { v, e }] of lww) if (e) negatives.push({ id, v, e, part });
   });
-  return { negatives, seen };
+  return { negatives };
 }
 
 /** The payload copy of one negative version. */
