@@ -81,6 +81,14 @@ const MIDDLING_TITLE_EN_RE =
   /^\s*(?:(?:it|this|that)(?:'s| is| was)\s+|(?:an?|the)\s+)?(?:just\s+|only\s+|pretty\s+|mostly\s+|overall\s+)?(?:ok|okay|alright|all right|fine|average|decent|so[- ]?so|meh|mixed(?:\s+(?:bag|feelings|experience|reviews?))?|(?:it\s+)?depends|maybe|nothing special|hit or miss|good and bad|the good and the bad|pros and cons)(?:\s+(?:place|company|job|employer|experience|insurance|service|food|coffee|product)(?:\s+to\s+work(?:\s+(?:for|at))?)?)?\s*[.!]*\s*$/i;
 
 /**
+ * More English middling titles, in two halves or hedged: "Not great, not bad", "Not bad but not great",
+ * "Good, not great", "Not for everyone", "Depends on your manager", "About what you'd expect",
+ * "It's a job", "Could be better, could be worse", "Ups and downs".
+ */
+const MIDDLING_TITLE_EN_HEDGED_RE =
+  /^\s*(?:(?:not (?:great|bad|terrible|horrible|awful|the best|the worst|amazing)|good|ok|okay|decent|fine|average),?\s*(?:(?:but|and|or|nor|yet)\s+|[-/,]\s*)?not (?:great|bad|terrible|horrible|awful|the best|the worst|amazing)(?:\s+(?:or|nor)\s+(?:bad|terrible|horrible|awful))?|not for every(?:one|body)|(?:it\s+)?depends on (?:your|the|which|who|where|what)\b.*|(?:about |pretty much )?what you(?:'|’)?d expect|(?:it(?:'|’)?s |just )?a job(?: is a job)?|could be (?:better|worse)(?:,? could be (?:better|worse))?|(?:some |has its |with )?ups and downs|(?:some )?good(?:,| and)? some bad)\s*[.!]*\s*$/i;
+
+/**
  * An English text that states a middling rating of its own ("I gave it 3 stars", "three stars because",
  * "3/5", "3 out of 5", "A-OK"), says the author is torn ("a mixed bag", "hit or miss") or sums up as so-so
  * ("Overall, it's OK"): whatever it complains about, its author rates
@@ -151,7 +159,10 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     }
   };
   const title = fields[0]?.[1];
-  if (lexLang === "en" && title && title.length < 60 && MIDDLING_TITLE_EN_RE.test(title))
+  // A hedged title ("Not bad but not great") is the verdict itself: its halves do not count as praise or complaint.
+  const hedgedTitle =
+    lexLang === "en" && !!title && title.length < 60 && MIDDLING_TITLE_EN_HEDGED_RE.test(title);
+  if (lexLang === "en" && title && title.length < 60 && (hedgedTitle || MIDDLING_TITLE_EN_RE.test(title)))
     ev.middling = title.trim();
   if (lexLang === "en" && ev.middling === undefined) {
     for (const [field, raw] of fields) {
@@ -190,6 +201,7 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     for (const t of fs.stems) ev.stems.push(t);
     const fw = FIELD_WEIGHTS[field];
     for (const r of fs.reasons) {
+      if (field === "title" && hedgedTitle) continue;
       r.weight = round(r.weight * (r.weight > 0 ? fw.pos : fw.neg), 2);
       add(r);
     }

@@ -234,6 +234,38 @@ describe("English middling titles", () => {
     expect(a.reasons.some((r) => r.note === "middling verdict")).toBe(true);
   });
 
+  it("reads hedged titles as middling verdicts too", () => {
+    const middlingTitle = (title: string) =>
+      analyse({
+        text: `${title}\nPros: Friendly team and a short commute\nCons: Slow promotions and a noisy open office.`,
+      }).reasons.some((r) => r.note === "middling verdict");
+    for (const title of [
+      "Not great, not bad",
+      "Not bad but not great",
+      "Good, not great",
+      "Okay but not amazing",
+      "Not for everyone",
+      "Depends on your manager",
+      "It depends on the team",
+      "About what you'd expect",
+      "It's a job",
+      "Could be better, could be worse",
+      "Ups and downs",
+    ]) {
+      expect(middlingTitle(title), title).toBe(true);
+    }
+    for (const title of ["Not great", "Not good at all", "Good but not for long", "Great job"]) {
+      expect(middlingTitle(title), title).toBe(false);
+    }
+  });
+
+  it("holds a hedged title over a list of cons at neutral", () => {
+    const a = analyse({
+      text: "Not bad but not great\nPros: Decent pay and nice coworkers\nCons: Long hours, slow promotions, outdated tools, poor communication between teams and too many meetings.",
+    });
+    expect(a.label).toBe("neutral");
+  });
+
   it("leaves other titles alone", () => {
     const a = analyse({
       text: "Just OK, until they lost my claim\nThey lost my claim twice and never called back.",
