@@ -97,6 +97,14 @@ const MIDDLING_TITLE_EN_HEDGED_RE =
 const STATED_MIDDLING_EN_RE =
   /(?<!\b(?:even|than|least|not)\s(?:a\s)?)\b(?:(?:3|three)(?:\.5)?\s*(?:stars?\b|\/\s*5\b|out of (?:5|five)\b)|a-ok\b|i(?:'|’)?m torn\b|(?:i have|i've got|leaves me with) mixed feelings\b|(?:a\s)?mixed bag\b|hit (?:or|and) miss\b|(?:overall|all in all|on the whole),?\s(?:(?:it|this|that)(?:'s|’s|\sis|\swas)\s)?(?:just\s|pretty\s)?(?:ok|okay|decent|average|alright|so-so)\b)/i;
 
+/**
+ * An English review whose author has not used the service yet ("haven't had to use it yet", "too early
+ * to tell", "can't give a fair review"): what it says is a first impression, so it counts half, like a
+ * stated middling rating.
+ */
+const NOT_USED_YET_EN_RE =
+  /\b(?:(?:have not|haven(?:'|’)?t|did not|didn(?:'|’)?t|not)\s+(?:yet\s+)?(?:used|tried|needed|filed|made|submitted|had to (?:use|file|make|submit))(?:\s+[\w’']+){0,3}\s+yet|too (?:early|soon) to (?:tell|say|judge|comment|rate)|(?:no|not had any|haven(?:'|’)?t had any|have not had any) (?:claims?|experience) (?:yet|so far)|(?:can(?:'|’)?t|cannot|can not|unable to) (?:give a fair|really) (?:review|rate|rating|comment)|unable to comment)\b/i;
+
 export function round(x: number, d = 3): number {
   const f = 10 ** d;
   return Math.round(x * f) / f;
@@ -166,7 +174,7 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     ev.middling = title.trim();
   if (lexLang === "en" && ev.middling === undefined) {
     for (const [field, raw] of fields) {
-      const m = raw ? STATED_MIDDLING_EN_RE.exec(raw) : null;
+      const m = raw ? (STATED_MIDDLING_EN_RE.exec(raw) ?? NOT_USED_YET_EN_RE.exec(raw)) : null;
       if (m) {
         ev.middling = m[0];
         ev.middlingField = field;

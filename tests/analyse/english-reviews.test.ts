@@ -291,6 +291,15 @@ describe("English texts that state a middling rating", () => {
     expect(middling("Slow checkout and a noisy lobby. Overall, it's okay for one night.")).toBe(true);
   });
 
+  it("counts a review written before the service was used at half", () => {
+    expect(middling("Signed up last week and haven't had to use it yet, but the premium is steep.")).toBe(
+      true,
+    );
+    expect(middling("Too early to tell. The app was slow to load my documents.")).toBe(true);
+    expect(middling("I can't give a fair review, we have not filed a claim yet.")).toBe(true);
+    expect(middling("I used it twice and it was slow both times.")).toBe(false);
+  });
+
   it("does not take a bound or a denial for a rating", () => {
     expect(middling("Not even 3 stars. The tyres were fitted wrong and nobody apologised.")).toBe(false);
     expect(middling("Worth more than 3 stars, they fixed my bike the same day.")).toBe(false);
