@@ -118,6 +118,22 @@ describe("sentiment", () => {
     expect(b.reasons.find((r) => r.term === "добрых")?.weight).toBeGreaterThan(0);
   });
 
+  it("knows Russian car and restaurant complaints and praise, and car parts that are no verdict", () => {
+    expect(label("Машина прожорливая, кузов ржавеет, задние двери скрипят.")).toBe("negative");
+    expect(label("Машинка шустрая, экономичная и неубиваемая.")).toBe("positive");
+    expect(label("Официанты неприветливые, суп пересолен, а в конце нас ещё и обсчитали.")).toBe("negative");
+    expect(label("Официанты расторопные и обходительные.")).toBe("positive");
+    const parts = analyse({ text: "Поменял ходовую и радио, машина бизнес-класса." });
+    expect(parts.reasons.map((r) => r.term)).not.toContain("ходовую");
+    expect(parts.reasons.map((r) => r.term)).not.toContain("класса");
+  });
+
+  it("reads Russian middling verdicts as mild and disappointed expectations as a complaint", () => {
+    expect(analyse({ text: "Книга на троечку." }).score).toBeGreaterThan(-0.3);
+    expect(label("Прочитала, ничего особенного, на любителя.")).not.toBe("positive");
+    expect(label("Честно говоря, ожидала большего от этого автора.")).toBe("negative");
+  });
+
   it("does not read 'no limit to' a complaint as its denial", () => {
     expect(label("Наглости нет предела.")).toBe("negative");
     expect(label("Проблем нет.")).toBe("positive");
