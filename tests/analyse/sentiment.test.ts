@@ -132,6 +132,8 @@ describe("sentiment", () => {
     expect(analyse({ text: "Книга на троечку." }).score).toBeGreaterThan(-0.3);
     expect(label("Прочитала, ничего особенного, на любителя.")).not.toBe("positive");
     expect(label("Честно говоря, ожидала большего от этого автора.")).toBe("negative");
+    expect(analyse({ text: "Фильм мне не понравился." }).reasons[0]).toMatchObject({ term: "не понравился" });
+    expect(label("Лучше бы не ходили: жаль времени.")).toBe("negative");
   });
 
   it("does not read 'no limit to' a complaint as its denial", () => {
