@@ -126,6 +126,9 @@ describe("sentiment", () => {
     const parts = analyse({ text: "Поменял ходовую и радио, машина бизнес-класса." });
     expect(parts.reasons.map((r) => r.term)).not.toContain("ходовую");
     expect(parts.reasons.map((r) => r.term)).not.toContain("класса");
+    const modern = analyse({ text: "Современный салон." }).reasons.find((r) => r.term === "современный");
+    expect(modern?.weight).toBeGreaterThan(0);
+    expect(modern?.weight).toBeLessThanOrEqual(1.5);
   });
 
   it("reads Russian middling verdicts as mild and disappointed expectations as a complaint", () => {
