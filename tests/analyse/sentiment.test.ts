@@ -129,6 +129,8 @@ describe("sentiment", () => {
     const modern = analyse({ text: "Современный салон." }).reasons.find((r) => r.term === "современный");
     expect(modern?.weight).toBeGreaterThan(0);
     expect(modern?.weight).toBeLessThanOrEqual(1.5);
+    // "лишь" is "only", not a form of "лишился"
+    expect(analyse({ text: "Прочитал лишь половину." }).reasons.map((r) => r.term)).not.toContain("лишь");
   });
 
   it("reads Russian middling verdicts as mild and disappointed expectations as a complaint", () => {
