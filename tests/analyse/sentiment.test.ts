@@ -131,6 +131,9 @@ describe("sentiment", () => {
     expect(modern?.weight).toBeLessThanOrEqual(1.5);
     // "лишь" is "only", not a form of "лишился"
     expect(analyse({ text: "Прочитал лишь половину." }).reasons.map((r) => r.term)).not.toContain("лишь");
+    // "благодаря" is "because of": the stem of "благодарю" must not make it thanks
+    expect(label("Благодаря этой ошибке я потеряла весь день.")).not.toBe("positive");
+    expect(analyse({ text: "Благодаря этому всё и случилось." }).reasons).toHaveLength(0);
   });
 
   it("reads Russian middling verdicts as mild and disappointed expectations as a complaint", () => {
