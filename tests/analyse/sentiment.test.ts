@@ -118,6 +118,32 @@ describe("sentiment", () => {
     expect(b.reasons.find((r) => r.term === "добрых")?.weight).toBeGreaterThan(0);
   });
 
+  it("knows Russian car and restaurant complaints and praise, and car parts that are no verdict", () => {
+    expect(label("Машина прожорливая, кузов ржавеет, задние двери скрипят.")).toBe("negative");
+    expect(label("Машинка шустрая, экономичная и неубиваемая.")).toBe("positive");
+    expect(label("Официанты неприветливые, суп пересолен, а в конце нас ещё и обсчитали.")).toBe("negative");
+    expect(label("Официанты расторопные и обходительные.")).toBe("positive");
+    const parts = analyse({ text: "Поменял ходовую и радио, машина бизнес-класса." });
+    expect(parts.reasons.map((r) => r.term)).not.toContain("ходовую");
+    expect(parts.reasons.map((r) => r.term)).not.toContain("класса");
+    const modern = analyse({ text: "Современный салон." }).reasons.find((r) => r.term === "современный");
+    expect(modern?.weight).toBeGreaterThan(0);
+    expect(modern?.weight).toBeLessThanOrEqual(1.5);
+    // "лишь" is "only", not a form of "лишился"
+    expect(analyse({ text: "Прочитал лишь половину." }).reasons.map((r) => r.term)).not.toContain("лишь");
+    // "благодаря" is "because of": the stem of "благодарю" must not make it thanks
+    expect(label("Благодаря этой ошибке я потеряла весь день.")).not.toBe("positive");
+    expect(analyse({ text: "Благодаря этому всё и случилось." }).reasons).toHaveLength(0);
+  });
+
+  it("reads Russian middling verdicts as mild and disappointed expectations as a complaint", () => {
+    expect(analyse({ text: "Книга на троечку." }).score).toBeGreaterThan(-0.3);
+    expect(label("Прочитала, ничего особенного, на любителя.")).not.toBe("positive");
+    expect(label("Честно говоря, ожидала большего от этого автора.")).toBe("negative");
+    expect(analyse({ text: "Фильм мне не понравился." }).reasons[0]).toMatchObject({ term: "не понравился" });
+    expect(label("Лучше бы не ходили: жаль времени.")).toBe("negative");
+  });
+
   it("does not read 'no limit to' a complaint as its denial", () => {
     expect(label("Наглости нет предела.")).toBe("negative");
     expect(label("Проблем нет.")).toBe("positive");
