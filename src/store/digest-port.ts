@@ -143,6 +143,18 @@ export interface DigestStore {
  */
 export const NON_PHRASE_NOTES = ["pros/cons balance", "no pros", "no cons", "many cons"] as const;
 
+/** Facts with the cells and every list empty: the answer to a query without `detail`. */
+export function factsWithCellsOnly(cells: VolumeCell[]): DigestFacts {
+  return {
+    cells,
+    topNegatives: [],
+    unanswered: { total: 0, oldest: [] },
+    complaints: [],
+    employerCons: [],
+    incidents: [],
+  };
+}
+
 export function hasDigest(store: Store): store is Store & DigestStore {
   const s = store as Partial<DigestStore>;
   return typeof s.digestFacts === "function" && typeof s.claimDigest === "function";

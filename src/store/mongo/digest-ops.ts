@@ -22,6 +22,7 @@ import type { MentionKind, SentimentLabel, StoredMention } from "../../domain/me
 import {
   type DigestFacts,
   type DigestFactsQuery,
+  factsWithCellsOnly,
   type IncidentRecord,
   NON_PHRASE_NOTES,
   rankTerms,
@@ -199,14 +200,7 @@ export function digestOps(c: Collections, db: Db) {
     const brandId = str("brandId", q.brandId);
     const bounds = q.bounds.map(bound);
     const cells = await cellsOf(brandId, bounds);
-    const out: DigestFacts = {
-      cells,
-      topNegatives: [],
-      unanswered: { total: 0, oldest: [] },
-      complaints: [],
-      employerCons: [],
-      incidents: [],
-    };
+    const out = factsWithCellsOnly(cells);
     if (!q.detail) return out;
     const weeks = bounds.length - 1;
     const from = bounds[weeks - 1]!;
@@ -306,14 +300,7 @@ export function digestOps(c: Collections, db: Db) {
       tally(employer, d.e, part);
     });
     const cells = [...cellMap.values()].filter((x) => x.count !== 0).sort(byCell);
-    const out: DigestFacts = {
-      cells,
-      topNegatives: [],
-      unanswered: { total: 0, oldest: [] },
-      complaints: [],
-      employerCons: [],
-      incidents: [],
-    };
+    const out = factsWithCellsOnly(cells);
     if (!q.detail) return out;
     const week = negatives.filter((x) => x.e[3] >= from && x.e[3] < to);
     const byId = (x: { id: string }, y: { id: string }) => cmp(x.id, y.id);

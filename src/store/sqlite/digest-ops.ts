@@ -11,6 +11,7 @@ import {
   type DigestPatch,
   type DigestRecord,
   type DigestState,
+  factsWithCellsOnly,
   type IncidentRecord,
   NON_PHRASE_NOTES,
   rankTerms,
@@ -201,14 +202,7 @@ export function digestOps(db: Database.Database) {
       kind: c.kind as MentionKind,
       label: c.label as SentimentLabel,
     }));
-    const empty: DigestFacts = {
-      cells,
-      topNegatives: [],
-      unanswered: { total: 0, oldest: [] },
-      complaints: [],
-      employerCons: [],
-      incidents: [],
-    };
+    const empty = factsWithCellsOnly(cells);
     if (!q.detail) return empty;
     const last = { brand: q.brandId, from: bounds[weeks - 1]!, to: bounds[weeks]! };
     const two = { brand: q.brandId, from: bounds[Math.max(0, weeks - 2)]!, mid: last.from, to: last.to };
