@@ -62,6 +62,18 @@ function addPhrase(map: Map<string, Phrase[]>, text: string, weight: number, lan
   map.set(first, list);
 }
 
+/** Lexicon entries as word forms with their stems, and the `prefix*` entries apart (lower case, ё = е). */
+function formsAndPrefixes(entries: Iterable<string>, lang: Lang): { forms: Set<string>; prefixes: string[] } {
+  const forms = new Set<string>();
+  const prefixes: string[] = [];
+  for (const key of entries) {
+    const norm = key.toLowerCase().replace(/ё/g, "е");
+    if (norm.endsWith("*")) prefixes.push(norm.slice(0, -1));
+    else forms.add(norm).add(stem(norm, lang));
+  }
+  return { forms, prefixes };
+}
+
 export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): CompiledLexicon {
   if (!isLang(file.language)) throw new Error(`unsupported lexicon language "${file.language}"`);
   const lang = file.language;
@@ -78,13 +90,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
   }
   // A fill-in base only adds what the bases before it and this file's own words do not know, by word
   // or by stem: VADER's "tricks" does not override AFINN's "trick", nor its "likes" our "like".
-  const own = new Set<string>();
-  const ownPrefixes: string[] = [];
-  for (const key of Object.keys(file.words)) {
-    const norm = key.toLowerCase().replace(/ё/g, "е");
-    if (norm.endsWith("*")) ownPrefixes.push(norm.slice(0, -1));
-    else own.add(norm).add(stem(norm, lang));
-  }
+  const { forms: own, prefixes: ownPrefixes } = formsAndPrefixes(Object.keys(file.words), lang);
   for (const ref of file.base) {
     const data = bases[ref.id];
     if (!data) throw new Error(`lexicon ${lang}: base lexicon "${ref.id}" was not loaded`);
@@ -131,16 +137,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
   for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang);
 
   const norm = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/ё/g, "е")));
-  const story = new Set<string>();
-  const storyPrefixes: string[] = [];
-  for (const w of norm(file.story)) {
-    if (w.endsWith("*")) {
-      storyPrefixes.push(w.slice(0, -1));
-      continue;
-    }
-    story.add(w);
-    story.add(stem(w, lang));
-  }
+  const { forms: story, prefixes: storyPrefixes } = formsAndPrefixes(file.story, lang);
   const headings =
     file.headings.length > 0
       ? new RegExp(`^[ \\t]*(?:${file.headings.map(escapeRe).join("|")})[ \\t]*:`, "gimu")
