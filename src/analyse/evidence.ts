@@ -167,11 +167,10 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
     }
   };
   const title = fields[0]?.[1];
+  const enTitle = lexLang === "en" && title && title.length < 60 ? title : undefined;
   // A hedged title ("Not bad but not great") is the verdict itself: its halves do not count as praise or complaint.
-  const hedgedTitle =
-    lexLang === "en" && !!title && title.length < 60 && MIDDLING_TITLE_EN_HEDGED_RE.test(title);
-  if (lexLang === "en" && title && title.length < 60 && (hedgedTitle || MIDDLING_TITLE_EN_RE.test(title)))
-    ev.middling = title.trim();
+  const hedgedTitle = enTitle !== undefined && MIDDLING_TITLE_EN_HEDGED_RE.test(enTitle);
+  if (enTitle && (hedgedTitle || MIDDLING_TITLE_EN_RE.test(enTitle))) ev.middling = enTitle.trim();
   if (lexLang === "en" && ev.middling === undefined) {
     for (const [field, raw] of fields) {
       const m = raw ? (STATED_MIDDLING_EN_RE.exec(raw) ?? NOT_USED_YET_EN_RE.exec(raw)) : null;
