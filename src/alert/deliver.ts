@@ -22,6 +22,8 @@ import { type Candidate, planDeliveries, type Step } from "./plan.js";
 import { quietUntil } from "./quiet-hours.js";
 
 export interface DeliveryResult {
+  /** Incident messages (storms, review attacks, source health) queued by this delivery itself. */
+  incidents: number;
   sent: number;
   /** Not delivered yet, tried again on a later run (rate limits, timeouts, Slack errors that pass). */
   retrying: number;
@@ -60,7 +62,7 @@ export async function deliverPending(opts: DeliveryOptions): Promise<DeliveryRes
   const now = opts.now ?? (() => new Date());
   const { store, log } = opts;
   const batchSize = opts.batch ?? 100;
-  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, held: 0, problems: [] };
+  const result: DeliveryResult = { incidents: 0, sent: 0, retrying: 0, failed: 0, held: 0, problems: [] };
   const problems = new Map<string, number>();
   const problem = (message: string) => problems.set(message, (problems.get(message) ?? 0) + 1);
   const brands = new Map(opts.brands.map((b) => [b.id, b]));
@@ -72,6 +74,7 @@ export async function deliverPending(opts: DeliveryOptions): Promise<DeliveryRes
   if (opts.alerts) {
     try {
       incidents = await detectIncidents({ store, alerts: opts.alerts, brands: opts.brands, now: now(), log });
+      result.incidents = incidents.enqueued;
     } catch (err) {
       log.error({ err }, "incident detection failed; single alerts still go out");
       problem(`incident detection failed: ${errorMessage(err)}`);

@@ -30,7 +30,7 @@ export function formatSummary(s: RunSummary): string {
     s.interrupted ? "run summary (cut short by a shutdown: what was not done stays due)" : "run summary",
     ...rows.map((r) => `  ${r}`),
     `mentions: ${s.mentions.new} new, ${s.mentions.changed} changed, ${s.mentions.unchanged} unchanged`,
-    `alerts: ${a.queued} queued, ${a.sent} sent, ${a.retrying} retrying, ${a.failed} failed${a.held ? `, ${a.held} held` : ""}`,
+    `alerts: ${a.queued} queued${a.incidents ? ` (+${a.incidents} incident ${a.incidents === 1 ? "message" : "messages"})` : ""}, ${a.sent} sent, ${a.retrying} retrying, ${a.failed} failed${a.held ? `, ${a.held} held` : ""}`,
     ...(a.problems ?? []).map((p) => `  alert problem: ${p}`),
     "",
   ].join("\n");

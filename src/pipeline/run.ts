@@ -150,7 +150,7 @@ export async function runOnce(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     finishedAt: startedAt,
     targets: [],
     mentions: { new: 0, changed: 0, unchanged: 0, byPlatform: {} },
-    alerts: { queued: 0, sent: 0, retrying: 0, failed: 0, held: 0, problems: [] },
+    alerts: { queued: 0, incidents: 0, sent: 0, retrying: 0, failed: 0, held: 0, problems: [] },
     someFailed: false,
     ...(opts.dryRun ? { dryRun: true } : {}),
   };

@@ -36,14 +36,14 @@ describe("storm in delivery", () => {
   it("one storm message; the negative alerts in its thread, later ones too", async () => {
     world = await makeWorld(alertsConfig({ storm: { notify: ["slack"], perHour: 5 } }));
     await world.ingest(Array.from({ length: 6 }, (_, i) => recentNegative(i)));
-    expect(await world.deliver()).toMatchObject({ sent: 7, failed: 0 });
+    expect(await world.deliver()).toMatchObject({ incidents: 1, sent: 7, failed: 0 });
     const top = world.slack.workspace.history(CHANNEL);
     expect(top).toHaveLength(1);
     expect(top[0]!.text).toMatch(/Storm: negative mentions of Акме/);
     expect(world.slack.workspace.thread(CHANNEL, top[0]!.ts)).toHaveLength(7);
 
     await world.ingest([recentNegative(10), recentNegative(11)]);
-    expect(await world.deliver()).toMatchObject({ sent: 2 });
+    expect(await world.deliver()).toMatchObject({ incidents: 0, sent: 2 });
     expect(world.slack.workspace.history(CHANNEL)).toHaveLength(1);
     expect(world.slack.workspace.thread(CHANNEL, top[0]!.ts)).toHaveLength(9);
     const storms = (await world.store.listAlerts()).filter((r) => r.mentionId.startsWith("storm:"));

@@ -94,7 +94,7 @@ describe("metrics", () => {
         { source: "zoon", status: "blocked", pages: 1, items: 0, new: 0, changed: 0, durationMs: 500 },
         { source: "yelp", status: "skipped", pages: 0, items: 0, new: 0, changed: 0, durationMs: 0 },
       ],
-      alerts: { queued: 14, sent: 14, retrying: 1, failed: 0, held: 0, problems: [] },
+      alerts: { queued: 14, incidents: 0, sent: 14, retrying: 1, failed: 0, held: 0, problems: [] },
     } as unknown as RunSummary;
     m.observeRun(summary);
     m.observeRun(summary);
