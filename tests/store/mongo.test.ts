@@ -247,6 +247,17 @@ withServer("mongodb store: digest roll-ups", () => {
     const all = makeScoredMentions(300);
     return Array.from({ length: 10 }, (_, k) => all.slice(k * 30, k * 30 + 30));
   };
+  /** The generations present in the roll-up collections (deltas by field, payloads by `_id` prefix). */
+  const rollupGenerations = async (db: ReturnType<ReturnType<typeof freshDatabase>["db"]>) => {
+    const deltas = new Set<string>();
+    const payloads = new Set<string>();
+    for (const { name } of await db.listCollections().toArray()) {
+      const docs = await db.collection<{ _id: string; gen?: string }>(name).find({}).toArray();
+      if (/^dg_[0-9a-f]{16}_/.test(name)) for (const x of docs) deltas.add(x.gen ?? "");
+      if (/^dg_p\d_/.test(name)) for (const x of docs) payloads.add(x._id.slice(0, x._id.indexOf("|")));
+    }
+    return { deltas, payloads };
+  };
   const reference = async (store: MongoStore) =>
     comparable(referenceFacts(await store.findMentions({ brandId: "acme" }), q));
   const withoutIncidents = ({ incidents: _, ...rest }: Awaited<ReturnType<MongoStore["digestFacts"]>>) =>
@@ -337,9 +348,18 @@ withServer("mongodb store: digest roll-ups", () => {
         .db()
         .collection("meta")
         .updateOne({ _id: "rollup" as never }, { $set: { state: "stale" } });
+      const gensBefore = await rollupGenerations(d.db());
+      expect(gensBefore.deltas.size).toBe(1);
       const next = d.open();
       await next.init(); // rebuilds: a new generation, the old one's deltas no longer count
       expect(withoutIncidents(await next.digestFacts(q))).toEqual(await reference(next));
+      // ... and are gone: only the new generation's deltas and payload copies are left to read
+      const meta = await d.db().collection<{ _id: string; gen: string }>("meta").findOne({ _id: "rollup" });
+      const gensAfter = await rollupGenerations(d.db());
+      expect(meta?.gen).toBeDefined();
+      expect([...gensBefore.deltas]).not.toContain(meta?.gen);
+      expect([...gensAfter.deltas]).toEqual([meta?.gen]);
+      expect([...gensAfter.payloads]).toEqual([meta?.gen]);
     } finally {
       await d.cleanup();
     }

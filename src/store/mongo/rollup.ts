@@ -22,8 +22,8 @@
  *   stored before the roll-ups existed (or copied in by `repwatch migrate`, which marks them stale)
  *   are back-filled into a new generation from one streamed scan, by the first process that starts
  *   (claimed by a unique insert, renewed while it runs, taken over when it expires); other processes
- *   wait in `init()`. Documents of older generations are ignored (and left in place). Until one is
- *   ready, `digestFacts` scans mentions as before.
+ *   wait in `init()`. Documents of older generations are ignored, and deleted once the new one is
+ *   ready (rollup-prune.ts). Until one is ready, `digestFacts` scans mentions as before.
  * - Only new mentions and edits write deltas: a round that sees old reviews again unchanged writes
  *   nothing (every crawl re-reads its first pages, so recording each sighting would grow a week's
  *   partition by a document per round for as long as its reviews stay on those pages). The payload
@@ -51,6 +51,7 @@ import {
   type PartitionDelta,
   type Payload,
 } from "./rollup-model.js";
+import { pruneOtherGenerations } from "./rollup-prune.js";
 import type { Collections, EditDoc, JournalDoc } from "./schema.js";
 
 const META_ID = "rollup";
@@ -277,7 +278,11 @@ export async function ensureRollups(c: Collections, db: Db): Promise<string> {
       await c.rollupMeta.replaceOne({ _id: META_ID, gen: m.gen, state: m.state }, claim);
       if ((await c.rollupMeta.findOne({ _id: META_ID }))?.gen !== gen) continue;
     }
-    if (await backfill(c, db, gen)) return gen;
+    if (await backfill(c, db, gen)) {
+      // best effort: an older generation left in place is only slower to skip (rollup-prune.ts)
+      await pruneOtherGenerations(db, gen).catch(() => 0);
+      return gen;
+    }
   }
 }
 
