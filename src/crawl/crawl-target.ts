@@ -125,7 +125,7 @@ export async function crawlTarget(opts: CrawlTargetOptions): Promise<CrawlTarget
     visited.add(url);
     let page: Page;
     try {
-      page = await fetcher.fetch(url, source.fetch, signal, { conditional });
+      page = await fetcher.fetch(url, source.fetch, signal, { conditional, validators: opts.validators });
     } catch (err) {
       const msg = `${url}: ${errorMessage(err)}`;
       if (err instanceof CrawlError && err.page && isBlockedPage(err.page)) return result("blocked", msg);

@@ -75,7 +75,8 @@ export function createHttpFetcher(opts: HttpFetcherOptions): HttpFetcher {
         concurrency: settings.concurrency,
         minIntervalMs: Math.max(settings.minIntervalMs, crawlDelayMs),
       };
-      const prior = options.conditional ? validators.get(url) : undefined;
+      const memory = options.validators ?? validators;
+      const prior = options.conditional ? memory.get(url) : undefined;
       const headers = { ...policy.baseHeaders, ...settings.headers, ...conditionalHeaders(prior) };
       const res = await policy.politeness.run(
         host,
@@ -101,10 +102,10 @@ export function createHttpFetcher(opts: HttpFetcherOptions): HttpFetcher {
       }
       if (status >= 200 && status < 300) {
         const page = toPage(url, res, settings);
-        if (options.conditional) {
+        if (options.conditional || options.validators) {
           const checksum = checksumOf(res.body);
           if (prior?.checksum === checksum) page.unchanged = true;
-          validators.set(url, {
+          memory.set(url, {
             ...(res.headers.etag ? { etag: res.headers.etag } : {}),
             ...(res.headers["last-modified"] ? { lastModified: res.headers["last-modified"] } : {}),
             checksum,

@@ -3,6 +3,7 @@
 import type { FetchSettings, Source } from "../config/source.js";
 import type { RawMention } from "../domain/mention.js";
 import type { SourceStatus } from "../store/store.js";
+import type { ValidatorStore } from "./validators.js";
 
 /** One fetched page, decoded to text. `url` is the logical URL (real origin), after redirects. */
 export interface Page {
@@ -28,6 +29,11 @@ export interface Page {
 export interface FetchOptions {
   /** Send If-None-Match / If-Modified-Since from the last fetch and flag unchanged pages. @default false */
   conditional?: boolean;
+  /**
+   * Where this call reads the last fetch's validators (when `conditional`) and records the new ones
+   * (always, on a 2xx). @default the fetcher's own memory, recording only when `conditional`
+   */
+  validators?: ValidatorStore;
 }
 
 export interface Fetcher {
@@ -88,11 +94,17 @@ export interface CrawlTargetOptions {
   /** At most this many review pages followed per crawl. @default 50 */
   maxFollows?: number;
   /**
-   * Send conditional requests and stop at a first page unchanged since the last fetch (by this
-   * fetcher). Turn it off when the last run did not store its items (it failed or crashed): an
-   * unchanged page would then hide reviews that were never stored. @default mode === "incremental"
+   * Send conditional requests and stop at a first page unchanged since the last fetch (by
+   * `validators`, else by this fetcher). Only when the fetch those validators come from had its items
+   * stored: an unchanged page would otherwise hide reviews that were never stored.
+   * @default mode === "incremental"
    */
   conditional?: boolean;
+  /**
+   * The list pages' validators as of the last crawl whose items were stored (from SourceState); the
+   * crawl records each list page's new ones here. @default the fetcher's own memory
+   */
+  validators?: ValidatorStore;
   signal?: AbortSignal;
 }
 
@@ -103,9 +115,10 @@ export interface CrawlTargetResult {
   warnings: string[];
   /** Share of items that had each field. */
   coverage: Record<string, number>;
-  error?: string /**
+  error?: string;
+  /**
    * The first page was byte-identical to the last fetch (304 / same checksum, incremental mode): nothing
    * was extracted. Do not update usual item counts or coverage from such a run.
-   */;
+   */
   unchanged?: boolean;
 }

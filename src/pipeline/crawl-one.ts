@@ -15,6 +15,7 @@ import {
 import type { HeldLease } from "../schedule/lease-keeper.js";
 import type { CrawlRun, SourceState, SourceStatus } from "../store/store.js";
 import type { Logger } from "../util/logger.js";
+import { targetValidators } from "./page-validators.js";
 import type { RunDeps, RunOptions, TargetSummary } from "./run.js";
 import { scoreItem } from "./score.js";
 import type { CrawlTarget } from "./targets.js";
@@ -86,6 +87,7 @@ export async function crawlOne(
   const stop = anySignal(opts.stopSignal, opts.abortSignal, held?.lost);
   const mode = state?.lastRunAt && !state.interruptedAt ? "incremental" : "backfill";
   const abandon = anySignal(opts.abortSignal, held?.lost);
+  const validators = targetValidators(state, mode);
   try {
     result = await deps.crawlTarget({
       source: t.source,
@@ -97,10 +99,9 @@ export async function crawlOne(
       // A list that shows only a teaser: read the review's own page when new or edited.
       followItem: (item, isNew) => shouldFollow(item, isNew, stored.get(naturalKeyOf(item))),
       mode,
-      // a 304 means "as this process last saw it": only safe when this process stored what it saw
-      conditional: deps.written
-        ? mode === "incremental" && deps.written.get(t.stateKey) === state?.lastRunAt
-        : undefined,
+      // "not modified" only against pages whose items were stored (page-validators.ts)
+      conditional: validators.trusted,
+      validators: validators.store,
       usualItems: state?.usualItems,
       usualCoverage: state?.usualCoverage,
     });
@@ -114,6 +115,7 @@ export async function crawlOne(
   Object.assign(summary, { status: result.status, pages: result.pages, items: result.items.length });
   summary.warnings = result.warnings.length;
   summary.error = result.error;
+  if (result.unchanged) summary.note = "not modified since the last crawl";
   if (cutShort) {
     Object.assign(summary, { status: "deferred", error: undefined });
     summary.note = `${INTERRUPTED} after ${result.pages} page(s); stays due`;
@@ -187,10 +189,11 @@ export async function crawlOne(
       usualCoverage: healthy ? result.coverage : state?.usualCoverage,
       lastSeenIds:
         result.items.length > 0 ? recentKeys(result.items, state?.lastSeenIds) : state?.lastSeenIds,
+      pageValidators: result.status === "ok" ? validators.snapshot() : undefined,
     };
+    if (!next.pageValidators) delete next.pageValidators;
     delete next.interruptedAt;
     await deps.store.saveSourceState(next);
-    deps.written?.set(t.stateKey, next.lastRunAt!);
   }
   if (write) {
     const run: CrawlRun = {

@@ -36,12 +36,6 @@ export interface RunDeps {
   notifiers: Map<string, Notifier>;
   log: Logger;
   now?: () => Date;
-  /**
-   * A long-lived process (the daemon) keeps its fetcher, and with it the validators of conditional
-   * requests, across runs: this map (state key → lastRunAt this process wrote) lets a crawl ask "not
-   * modified?" only when this process stored what it read last time. Absent: conditional by mode.
-   */
-  written?: Map<string, string>;
 }
 
 export interface RunOptions {

@@ -52,8 +52,6 @@ export interface Daemon {
 
 export function startDaemon(deps: RunDeps, o: DaemonOptions): Daemon {
   const { config, store } = deps;
-  // conditional requests only for targets whose last crawl this process stored (see RunDeps.written)
-  deps = { ...deps, written: deps.written ?? new Map() };
   const log = deps.log.child({ stage: "schedule" });
   const sweepMs = o.sweepMs ?? 60_000;
   const running = new Map<string, Promise<void>>();

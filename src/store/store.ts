@@ -120,6 +120,18 @@ export interface SourceState {
   /** Usual item count per page / field coverage, for broken/degraded detection. */
   usualItems?: number;
   usualCoverage?: Record<string, number>;
+  /**
+   * The list pages' ETag / Last-Modified / body checksum as of the last crawl that ended `ok` and
+   * stored its items: the next crawl sends conditional requests with them (a cron run too).
+   */
+  pageValidators?: StoredPageValidators[];
+}
+
+export interface StoredPageValidators {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  checksum?: string;
 }
 
 export interface MentionQuery {
