@@ -348,3 +348,45 @@ describe("English verdicts against a company", () => {
     expect(weightOf("You can find better coffee two doors down.", "can find better")).toBeLessThan(0);
   });
 });
+
+describe("English complaints that name what should not have happened", () => {
+  it("reads 'it shouldn't take…', regret and delays 'longer than necessary' as complaints", () => {
+    expect(
+      analyse({ text: "It shouldn't take two months to be paid back for a dental cleaning." }).label,
+    ).toBe("negative");
+    expect(weightOf("We should have gone with the other bakery.", "should have gone with")).toBeLessThan(0);
+    expect(weightOf("Repairs are taking longer than necessary.", "longer than necessary")).toBeLessThan(0);
+    expect(weightOf("Charging me twice was uncalled for.", "uncalled for")).toBeLessThan(0);
+    expect(weightOf("The smell in the lobby put me off.", "put me off")).toBeLessThan(0);
+  });
+
+  it("reads 'nothing came' and 'no one answers' as complaints", () => {
+    expect(analyse({ text: "Three weeks on and I have received nothing from the shop." }).label).toBe(
+      "negative",
+    );
+    expect(weightOf("You call and no one answers.", "no one answers")).toBeLessThan(0);
+    expect(weightOf("Staff are friendly but no one cares about the backlog.", "no one cares")).toBeLessThan(
+      0,
+    );
+  });
+
+  it("reads doubled prices like raised ones", () => {
+    expect(weightOf("They doubled my premium at renewal.", "doubled my premium")).toBeLessThan(0);
+    expect(weightOf("Our rates doubled in a year.", "rates doubled")).toBeLessThan(0);
+  });
+
+  it("does not read advice to find another company as a recommendation", () => {
+    expect(terms("I would recommend finding a gym with longer opening hours.").some(([, s]) => s === 1)).toBe(
+      false,
+    );
+    expect(weightOf("I'd recommend looking elsewhere.", "recommend looking elsewhere")).toBeLessThan(0);
+  });
+
+  it("reads 'I can't be more grateful' and 'I could not recommend them more' as praise", () => {
+    expect(weightOf("I cannot be more grateful to the nurses.", "cannot be more grateful")).toBeGreaterThan(
+      0,
+    );
+    expect(weightOf("I can't be more pleased with the result.", "not be more pleased")).toBeGreaterThan(0);
+    expect(weightOf("I could not recommend them more.", "not recommend them more")).toBeGreaterThan(0);
+  });
+});
