@@ -46,6 +46,12 @@ const QUOTATION = 0.5;
 const CONCORD_EXTENDS = new Set(["ru", "uk"]);
 /** English words that carry a negation on to the next sentiment word ("not clean or safe"). */
 const OR_EN = new Set(["or", "nor"]);
+/** English: a sentiment word right after a negated one shares its negation ("not a great help", "not good value"). */
+const NP_NEGATION = new Set(["en"]);
+/** English words before praise that say "in excess": "too sweet", "overly friendly" are mild complaints. */
+const EXCESS_EN = new Set(["too", "overly"]);
+/** Praise said to be in excess ("too sweet") weighs this times its weight: a mild complaint. */
+const EXCESS = -0.5;
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -128,6 +134,9 @@ export function scoreClause(
   let lastNegator = -100;
   let mod = 1;
   let modAt = -100;
+  let modWord = "";
+  /** The word right after a negated sentiment word (English: it shares the negation). */
+  let npNegAt = -100;
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
@@ -181,6 +190,7 @@ export function scoreClause(
     if (m !== undefined) {
       mod = i - modAt <= 2 ? mod * m : m;
       modAt = i;
+      modWord = w;
       i++;
       continue;
     }
@@ -208,13 +218,18 @@ export function scoreClause(
       continue;
     }
     if (base !== undefined && base !== 0) {
-      const negated = i - negScope <= NEGATION_SCOPE;
+      const inScope = i - negScope <= NEGATION_SCOPE;
+      const negated = inScope || (i === npNegAt && base > 0);
       const denied = !negated && base < 0 ? denialAfter(tokens, i) : 0;
       let weight = negated ? flip(base, lang) : denied > 0 ? base * DENIED_AFTER : base;
       const notes: string[] = [];
       if (isStoryWord(lex, w, tok.s)) notes.push(STORY_NOTE);
       if (negated || denied > 0) notes.push("negated");
-      if (i - modAt <= 2 && mod !== 1) {
+      if (lang === "en" && !negated && base > 0 && i - modAt === 1 && EXCESS_EN.has(modWord)) {
+        // "too sweet", "overly friendly": praise in excess is a mild complaint.
+        weight = base * EXCESS;
+        notes.push("excess");
+      } else if (i - modAt <= 2 && mod !== 1) {
         // "не очень хорошо" is mildly negative: a negated intensifier softens instead.
         weight *= negated && mod > 1 ? 0.6 : mod;
         notes.push(mod > 1 && !negated ? "intensified" : "softened");
@@ -229,7 +244,7 @@ export function scoreClause(
         notes.push("caps");
       }
       const term = negated
-        ? `${tokens[negAt]!.w} … ${w}`
+        ? `${tokens[inScope ? negAt : i - 1]!.w} … ${w}`
         : denied > 0
           ? tokens
               .slice(i, i + denied + 1)
@@ -241,6 +256,7 @@ export function scoreClause(
         // English "not good or cheap", "never friendly nor quick": the negation runs on through "or"/"nor".
         negAt = lang === "en" && OR_EN.has(tokens[i + 1]?.w ?? "") ? i + 1 : -100;
         negScope = negAt;
+        if (base > 0 && NP_NEGATION.has(lang)) npNegAt = i + 1;
       }
       mod = 1;
       modAt = -100;

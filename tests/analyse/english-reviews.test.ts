@@ -390,3 +390,18 @@ describe("English complaints that name what should not have happened", () => {
     expect(weightOf("I could not recommend them more.", "not recommend them more")).toBeGreaterThan(0);
   });
 });
+
+describe("English praise in excess and negated noun phrases", () => {
+  it("reads praise after 'too' or 'overly' as a mild complaint", () => {
+    expect(weightOf("The icing was too sweet for me.", "sweet")).toBeLessThan(0);
+    expect(weightOf("The waiter was overly friendly.", "friendly")).toBeLessThan(0);
+    // "not too bad" stays a phrase of mild praise
+    expect(weightOf("The wait was not too bad.", "not too bad")).toBeGreaterThan(0);
+  });
+
+  it("lets a negation cover the praise word right after the one it negates", () => {
+    const a = analyse({ text: "The agent was not a great help." });
+    expect(a.reasons.filter((r) => r.weight > 0)).toEqual([]);
+    expect(a.reasons.find((r) => r.term === "great … help")?.weight).toBeLessThan(0);
+  });
+});
