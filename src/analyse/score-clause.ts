@@ -52,6 +52,8 @@ const NP_NEGATION = new Set(["en"]);
 const EXCESS_EN = new Set(["too", "overly"]);
 /** Praise said to be in excess ("too sweet") weighs this times its weight: a mild complaint. */
 const EXCESS = -0.5;
+/** English negative determiners and pronouns that agree with a "not" before them ("can't get no one to answer"). */
+const CONCORD_EN = new Set(["no", "nobody", "nothing", "none"]);
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -146,7 +148,9 @@ export function scoreClause(
     if (phrases) {
       for (const p of phrases) {
         if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
-          const negated = i - negScope <= NEGATION_SCOPE;
+          // English: a phrase that opens with "no"/"nothing" ("no one to answer", "no complaints") after a "not"
+          // is colloquial negative concord ("I can't get no one to answer"), not a double negation.
+          const negated = i - negScope <= NEGATION_SCOPE && !(lang === "en" && CONCORD_EN.has(w));
           let weight = (negated ? flip(p.weight, lang) : p.weight) * (i - modAt <= 2 ? mod : 1);
           let note = negated ? "negated" : undefined;
           if (tok.quote !== undefined && weight !== 0) {

@@ -405,3 +405,17 @@ describe("English praise in excess and negated noun phrases", () => {
     expect(a.reasons.find((r) => r.term === "great … help")?.weight).toBeLessThan(0);
   });
 });
+
+describe("English negative concord", () => {
+  it("reads 'no one' / 'no' after a 'not' as one negation, as colloquial English means it", () => {
+    expect(weightOf("I can't get no one to answer the phone.", "no one to answer")).toBeLessThan(0);
+    expect(weightOf("We didn't have no complaints at all.", "no complaints")).toBeGreaterThan(0);
+    expect(
+      weightOf("We should have just gone with the other movers.", "should have just gone with"),
+    ).toBeLessThan(0);
+  });
+
+  it("keeps a 'not' after 'nothing' a double negation ('nothing I don't like')", () => {
+    expect(analyse({ text: "Great picture and nothing I don't like." }).label).toBe("positive");
+  });
+});
