@@ -419,3 +419,18 @@ describe("English negative concord", () => {
     expect(analyse({ text: "Great picture and nothing I don't like." }).label).toBe("positive");
   });
 });
+
+describe("English contrast", () => {
+  it("halves the praise before 'but' and keeps the complaint after it at its own weight", () => {
+    const alone = weightOf("The room was noisy.", "noisy");
+    const a = analyse({ text: "The staff were lovely but the room was noisy." });
+    expect(a.reasons.find((r) => r.term === "noisy")?.weight).toBe(alone);
+    expect(a.reasons.find((r) => r.term === "lovely")?.weight).toBe(
+      weightOf("The staff were lovely.", "lovely") / 2,
+    );
+  });
+
+  it("reads a parcel that did not arrive as a complaint", () => {
+    expect(weightOf("The second box did not arrive.", "not arrive")).toBeLessThan(0);
+  });
+});
