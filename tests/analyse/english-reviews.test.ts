@@ -434,3 +434,18 @@ describe("English contrast", () => {
     expect(weightOf("The second box did not arrive.", "not arrive")).toBeLessThan(0);
   });
 });
+
+describe("English device complaints and second-hand recommendations", () => {
+  it("reads a device or app that cannot be made to work as a complaint", () => {
+    expect(weightOf("I can't get it to work with my router.", "not get it to work")).toBeLessThan(0);
+    expect(weightOf("We cant figure out the settings.", "cant figure out")).toBeLessThan(0);
+    expect(weightOf("The printer will not connect to the laptop.", "not connect")).toBeLessThan(0);
+    expect(weightOf("I haven't been able to pair the headphones.", "not been able to")).toBeLessThan(0);
+    expect(weightOf("Not quite what the photos showed.", "not quite what")).toBeLessThan(0);
+    expect(weightOf("Total wastage of money.", "wastage of money")).toBeLessThan(0);
+  });
+
+  it("does not count a recommendation someone else gave as the author's praise", () => {
+    expect(terms("The plan was recommended to me by my vet.").some(([, s]) => s === 1)).toBe(false);
+  });
+});
