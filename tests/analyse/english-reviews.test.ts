@@ -449,3 +449,14 @@ describe("English device complaints and second-hand recommendations", () => {
     expect(terms("The plan was recommended to me by my vet.").some(([, s]) => s === 1)).toBe(false);
   });
 });
+
+describe("English sarcastic thanks and giving up", () => {
+  it("reads sarcastic thanks, low quality and giving up on a business as complaints", () => {
+    expect(weightOf("Thanks for wasting my afternoon.", "thanks for wasting")).toBeLessThan(0);
+    expect(weightOf("Low quality stitching on both bags.", "low quality")).toBeLessThan(0);
+    expect(weightOf("The clerk had no clue about the return policy.", "no clue")).toBeLessThan(0);
+    expect(weightOf("That was money out the window.", "money out the window")).toBeLessThan(0);
+    expect(weightOf("After the third mix-up we are done with them.", "done with them")).toBeLessThan(0);
+    expect(weightOf("Saturday mornings the store is a madhouse.", "madhouse")).toBeLessThan(0);
+  });
+});
