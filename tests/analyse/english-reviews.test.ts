@@ -297,6 +297,8 @@ describe("English texts that state a middling rating", () => {
     );
     expect(middling("Too early to tell. The app was slow to load my documents.")).toBe(true);
     expect(middling("I can't give a fair review, we have not filed a claim yet.")).toBe(true);
+    expect(middling("It's too premature for me to judge, the first bill was higher than quoted.")).toBe(true);
+    expect(middling("Honestly the spa was neither good nor bad, the sauna was cold.")).toBe(true);
     expect(middling("I used it twice and it was slow both times.")).toBe(false);
   });
 
