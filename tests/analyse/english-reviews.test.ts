@@ -251,6 +251,9 @@ describe("English middling titles", () => {
       "It's a job",
       "Could be better, could be worse",
       "Ups and downs",
+      "Mediocre",
+      "The gym is okay",
+      "Pay was decent",
     ]) {
       expect(middlingTitle(title), title).toBe(true);
     }
