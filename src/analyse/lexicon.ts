@@ -22,6 +22,10 @@ export interface CompiledLexicon {
   /** First stem → phrases starting with it, longest first. */
   phrases: Map<string, Phrase[]>;
   negators: Set<string>;
+  /** Negators that agree with a negation before them ("can't get no one to answer"). */
+  concord: Set<string>;
+  /** Words before praise that say "in excess" ("too sweet"). */
+  excess: Set<string>;
   modifiers: Map<string, number>;
   contrast: Set<string>;
   concessive: Set<string>;
@@ -215,6 +219,8 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     prefixes,
     phrases,
     negators: norm(file.negators),
+    concord: norm(file.concord),
+    excess: norm(file.excess),
     modifiers: new Map(Object.entries(file.modifiers).map(([k, v]) => [k.toLowerCase(), v])),
     contrast: norm(file.contrast),
     concessive: norm(file.concessive),

@@ -48,12 +48,8 @@ const CONCORD_EXTENDS = new Set(["ru", "uk"]);
 const OR_EN = new Set(["or", "nor"]);
 /** English: a sentiment word right after a negated one shares its negation ("not a great help", "not good value"). */
 const NP_NEGATION = new Set(["en"]);
-/** English words before praise that say "in excess": "too sweet", "overly friendly" are mild complaints. */
-const EXCESS_EN = new Set(["too", "overly"]);
-/** Praise said to be in excess ("too sweet") weighs this times its weight: a mild complaint. */
+/** Praise said to be in excess (lexicon `excess`: "too sweet") weighs this times its weight: a mild complaint. */
 const EXCESS = -0.5;
-/** English negative determiners and pronouns that agree with a "not" before them ("can't get no one to answer"). */
-const CONCORD_EN = new Set(["no", "nobody", "nothing", "none"]);
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -136,7 +132,6 @@ export function scoreClause(
   let lastNegator = -100;
   let mod = 1;
   let modAt = -100;
-  let modWord = "";
   /** The word right after a negated sentiment word (English: it shares the negation). */
   let npNegAt = -100;
   let i = 0;
@@ -148,9 +143,9 @@ export function scoreClause(
     if (phrases) {
       for (const p of phrases) {
         if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
-          // English: a phrase that opens with "no"/"nothing" ("no one to answer", "no complaints") after a "not"
-          // is colloquial negative concord ("I can't get no one to answer"), not a double negation.
-          const negated = i - negScope <= NEGATION_SCOPE && !(lang === "en" && CONCORD_EN.has(w));
+          // A phrase that opens with a concord negator (lexicon `concord`: "no one to answer", "no complaints")
+          // after a "not" is colloquial negative concord ("I can't get no one to answer"), not a double negation.
+          const negated = i - negScope <= NEGATION_SCOPE && !lex.concord.has(w);
           let weight = (negated ? flip(p.weight, lang) : p.weight) * (i - modAt <= 2 ? mod : 1);
           let note = negated ? "negated" : undefined;
           if (tok.quote !== undefined && weight !== 0) {
@@ -194,7 +189,6 @@ export function scoreClause(
     if (m !== undefined) {
       mod = i - modAt <= 2 ? mod * m : m;
       modAt = i;
-      modWord = w;
       i++;
       continue;
     }
@@ -229,8 +223,8 @@ export function scoreClause(
       const notes: string[] = [];
       if (isStoryWord(lex, w, tok.s)) notes.push(STORY_NOTE);
       if (negated || denied > 0) notes.push("negated");
-      if (lang === "en" && !negated && base > 0 && i - modAt === 1 && EXCESS_EN.has(modWord)) {
-        // "too sweet", "overly friendly": praise in excess is a mild complaint.
+      if (!negated && base > 0 && i > 0 && lex.excess.has(tokens[i - 1]!.w)) {
+        // "too sweet", "overly friendly" (lexicon `excess`): praise in excess is a mild complaint.
         weight = base * EXCESS;
         notes.push("excess");
       } else if (i - modAt <= 2 && mod !== 1) {

@@ -93,6 +93,13 @@ export const LexiconFile = z
     negators: z.array(z.string()).default([]),
     /** Words that scale the next sentiment word: > 1 intensifies ("очень": 1.5), < 1 softens ("немного": 0.5). */
     modifiers: z.record(z.string(), z.number().positive()).default({}),
+    /**
+     * Negators that agree with a negation before them instead of cancelling it (colloquial negative concord:
+     * "I can't get no one to answer"): a phrase opening with one keeps its weight after "not". @default []
+     */
+    concord: z.array(z.string()).default([]),
+    /** Words before praise that say "in excess" ("too sweet", "overly friendly"): the praise is a mild complaint. @default [] */
+    excess: z.array(z.string()).default([]),
     /** Words that start a clause weighing more than the one before it ("но", "однако", "but"). */
     contrast: z.array(z.string()).default([]),
     /** Words that start a clause weighing less ("хотя", "although"). */

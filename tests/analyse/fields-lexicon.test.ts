@@ -114,6 +114,25 @@ describe("lexicon files", () => {
     expect(middling({ language: "ru" }, { title: "Просто нормально", text: "Кофе." })).toBeUndefined();
   });
 
+  it("reads praise in excess and negative concord from the file's word lists", () => {
+    const lexicon = {
+      language: "en",
+      words: { sweet: 2 },
+      phrases: { "no one to answer": -2 },
+      negators: ["not", "no"],
+      excess: ["too"],
+      concord: ["no"],
+    };
+    const a = createAnalyser(buildLanguageResources({ lexicons: [lexicon] }));
+    expect(a({ text: "too sweet" }).reasons[0]?.weight).toBeLessThan(0);
+    expect(a({ text: "not get no one to answer" }).reasons[0]?.weight).toBeLessThan(0);
+    const plain = createAnalyser(
+      buildLanguageResources({ lexicons: [{ ...lexicon, excess: [], concord: [] }] }),
+    );
+    expect(plain({ text: "too sweet" }).reasons[0]?.weight).toBeGreaterThan(0);
+    expect(plain({ text: "not get no one to answer" }).reasons[0]?.weight).toBeGreaterThan(0);
+  });
+
   it("rejects a middling pattern that is not a regular expression, and unknown middling lists", () => {
     const bad = (middling: object) => () =>
       buildLanguageResources({ lexicons: [{ language: "en", middling }] });
