@@ -465,3 +465,11 @@ describe("English sarcastic thanks and giving up", () => {
     expect(weightOf("Saturday mornings the store is a madhouse.", "madhouse")).toBeLessThan(0);
   });
 });
+
+describe("English 'works well'", () => {
+  it("reads 'works well' and 'doing pretty well' as praise and their negation as a complaint", () => {
+    expect(weightOf("The blender works well.", "works well")).toBeGreaterThan(0);
+    expect(weightOf("The clinic is doing pretty well.", "doing pretty well")).toBeGreaterThan(0);
+    expect(analyse({ text: "The remote doesn't work well." }).reasons[0]?.weight).toBeLessThan(0);
+  });
+});
