@@ -73,37 +73,8 @@ const NO_CONS_EN_RE =
 const NO_PROS_RE =
   /^\s*(?:(?:плюсов|достоинств)\s+(?:нет|не\s+(?:вижу|нашел|нашла|нашлось|обнаружил[аи]?|обнаружено))|(?:нет|никаких|почти нет)\s+(?:плюсов|достоинств)|(?:на|не)\s+нашел|минимальные|отсутствуют|no pros|there are none)(?=[\s.,;:!)]|$)/i;
 
-/**
- * An English title that is a middling verdict: the author's own summary says "so-so", whatever the
- * complaints in the text ("Just OK", "It was fine", "Mixed bag", "Decent place to work", "Average").
- */
-const MIDDLING_TITLE_EN_RE =
-  /^\s*(?:(?:it|this|that)(?:'s| is| was)\s+|(?:an?|the)\s+)?(?:just\s+|only\s+|pretty\s+|mostly\s+|overall\s+)?(?:ok|okay|alright|all right|fine|average|decent|so[- ]?so|meh|mixed(?:\s+(?:bag|feelings|experience|reviews?))?|(?:it\s+)?depends|maybe|nothing special|hit or miss|good and bad|the good and the bad|pros and cons)(?:\s+(?:place|company|job|employer|experience|insurance|service|food|coffee|product)(?:\s+to\s+work(?:\s+(?:for|at))?)?)?\s*[.!]*\s*$/i;
-
-/**
- * More English middling titles, in two halves or hedged: "Not great, not bad", "Not bad but not great",
- * "Good, not great", "Not for everyone", "Depends on your manager", "About what you'd expect",
- * "It's a job", "Could be better, could be worse", "Ups and downs".
- */
-const MIDDLING_TITLE_EN_HEDGED_RE =
-  /^\s*(?:(?:not (?:great|bad|terrible|horrible|awful|the best|the worst|amazing)|good|ok|okay|decent|fine|average),?\s*(?:(?:but|and|or|nor|yet)\s+|[-/,]\s*)?not (?:great|bad|terrible|horrible|awful|the best|the worst|amazing)(?:\s+(?:or|nor)\s+(?:bad|terrible|horrible|awful))?|not for every(?:one|body)|(?:it\s+)?depends on (?:your|the|which|who|where|what)\b.*|(?:about |pretty much )?what you(?:'|’)?d expect|(?:it(?:'|’)?s |just )?a job(?: is a job)?|could be (?:better|worse)(?:,? could be (?:better|worse))?|(?:some |has its |with )?ups and downs|(?:some )?good(?:,| and)? some bad)\s*[.!]*\s*$/i;
-
-/**
- * An English text that states a middling rating of its own ("I gave it 3 stars", "three stars because",
- * "3/5", "3 out of 5", "A-OK"), says the author is torn ("a mixed bag", "hit or miss") or sums up as so-so
- * ("Overall, it's OK"): whatever it complains about, its author rates
- * it in the middle. Not when the number is a bound or a wish ("not even 3 stars", "more than 3 stars").
- */
-const STATED_MIDDLING_EN_RE =
-  /(?<!\b(?:even|than|least|not)\s(?:a\s)?)\b(?:(?:3|three)(?:\.5)?\s*(?:stars?\b|\/\s*5\b|out of (?:5|five)\b)|a-ok\b|i(?:'|’)?m torn\b|(?:i have|i've got|leaves me with) mixed feelings\b|(?:a\s)?mixed bag\b|hit (?:or|and) miss\b|(?:overall|all in all|on the whole),?\s(?:(?:it|this|that)(?:'s|’s|\sis|\swas)\s)?(?:just\s|pretty\s)?(?:ok|okay|decent|average|alright|so-so)\b)/i;
-
-/**
- * An English review whose author has not used the service yet ("haven't had to use it yet", "too early
- * to tell", "can't give a fair review"): what it says is a first impression, so it counts half, like a
- * stated middling rating.
- */
-const NOT_USED_YET_EN_RE =
-  /\b(?:(?:have not|haven(?:'|’)?t|did not|didn(?:'|’)?t|not)\s+(?:yet\s+)?(?:used|tried|needed|filed|made|submitted|had to (?:use|file|make|submit))(?:\s+[\w’']+){0,3}\s+yet|too (?:early|soon) to (?:tell|say|judge|comment|rate)|(?:no|not had any|haven(?:'|’)?t had any|have not had any) (?:claims?|experience) (?:yet|so far)|(?:can(?:'|’)?t|cannot|can not|unable to) (?:give a fair|really) (?:review|rate|rating|comment)|unable to comment)\b/i;
+/** Only a title shorter than this can be a middling verdict (a longer one is a sentence of the review). */
+const MIDDLING_TITLE_CHARS = 60;
 
 export function round(x: number, d = 3): number {
   const f = 10 ** d;
@@ -166,14 +137,16 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       ev.nNeg++;
     }
   };
+  // Middling verdicts (the lexicon's `middling` section): a so-so title, or a text that states a middling rating.
+  const mid = lex.middling;
   const title = fields[0]?.[1];
-  const enTitle = lexLang === "en" && title && title.length < 60 ? title : undefined;
+  const shortTitle = mid && title && title.length < MIDDLING_TITLE_CHARS ? title : undefined;
   // A hedged title ("Not bad but not great") is the verdict itself: its halves do not count as praise or complaint.
-  const hedgedTitle = enTitle !== undefined && MIDDLING_TITLE_EN_HEDGED_RE.test(enTitle);
-  if (enTitle && (hedgedTitle || MIDDLING_TITLE_EN_RE.test(enTitle))) ev.middling = enTitle.trim();
-  if (lexLang === "en" && ev.middling === undefined) {
+  const hedgedTitle = shortTitle !== undefined && mid?.hedgedTitle?.test(shortTitle) === true;
+  if (shortTitle && (hedgedTitle || mid?.title?.test(shortTitle))) ev.middling = shortTitle.trim();
+  if (mid && ev.middling === undefined) {
     for (const [field, raw] of fields) {
-      const m = raw ? (STATED_MIDDLING_EN_RE.exec(raw) ?? NOT_USED_YET_EN_RE.exec(raw)) : null;
+      const m = raw ? (mid.stated?.exec(raw) ?? mid.notUsedYet?.exec(raw)) : null;
       if (m) {
         ev.middling = m[0];
         ev.middlingField = field;

@@ -2,7 +2,7 @@
  * Compiles parsed lexicon files (`rules/lexicon/<lang>.yaml`) into lookup tables keyed by stems.
  * Pure: base lexicons from npm packages are passed in as plain objects by the caller.
  */
-import type { BaseLexiconId, LexiconFile } from "../config/lexicon.js";
+import type { BaseLexiconId, LexiconFile, MiddlingVerdicts } from "../config/lexicon.js";
 import { isLang, type Lang, stem, tokenize } from "./nlp.js";
 
 export interface Phrase {
@@ -22,6 +22,10 @@ export interface CompiledLexicon {
   /** First stem → phrases starting with it, longest first. */
   phrases: Map<string, Phrase[]>;
   negators: Set<string>;
+  /** Negators that agree with a negation before them ("can't get no one to answer"). */
+  concord: Set<string>;
+  /** Words before praise that say "in excess" ("too sweet"). */
+  excess: Set<string>;
   modifiers: Map<string, number>;
   contrast: Set<string>;
   concessive: Set<string>;
@@ -32,6 +36,20 @@ export interface CompiledLexicon {
   story: Set<string>;
   /** `story` entries written as `prefix*`. */
   storyPrefixes: string[];
+  /** Middling (three-star) verdicts, when the lexicon has a `middling` section. */
+  middling?: CompiledMiddling;
+}
+
+/** A lexicon's `middling` section as regular expressions (each absent when its lists are empty). */
+export interface CompiledMiddling {
+  /** A whole title that is a middling verdict ("Just OK", "Decent place to work"). */
+  title?: RegExp;
+  /** A whole title that hedges in two halves ("Not bad but not great"): its words do not count. */
+  hedgedTitle?: RegExp;
+  /** A middling rating stated in a text ("3 stars", "I'm torn"), unless after a bound ("not even"). */
+  stated?: RegExp;
+  /** A text written before the service was used ("haven't had to use it yet"). */
+  notUsedYet?: RegExp;
 }
 
 /** Base lexicons as loaded from their packages: word or stem → weight. */
@@ -72,6 +90,58 @@ function formsAndPrefixes(entries: Iterable<string>, lang: Lang): { forms: Set<s
     else forms.add(norm).add(stem(norm, lang));
   }
   return { forms, prefixes };
+}
+
+/** One lexicon pattern as regex source: a space (outside `[...]`) stands for any run of spaces. */
+function patternSource(p: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === "\\") {
+      out += c + (p[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+    out += c === " " && !inClass ? "\\s+" : c;
+  }
+  return out;
+}
+
+/** Patterns as one alternation group, or undefined for an empty list. */
+function alternation(patterns: readonly string[]): string | undefined {
+  return patterns.length > 0 ? `(?:${patterns.map(patternSource).join("|")})` : undefined;
+}
+
+/** Word edges for any script (`\\b` only knows ASCII letters: it never matches after "звезды"). */
+const WORD_START = "(?<![\\p{L}\\p{N}_])";
+const WORD_END = "(?![\\p{L}\\p{N}_])";
+
+function compileMiddling(m: MiddlingVerdicts): CompiledMiddling {
+  const out: CompiledMiddling = {};
+  const whole = (core: string) => new RegExp(`^\\s*${core}\\s*[.!]*\\s*$`, "iu");
+  const t = m.titles;
+  const verdicts = t && alternation(t.verdicts);
+  if (t && verdicts) {
+    const opt = (ps: string[], before: boolean) => {
+      const a = alternation(ps);
+      return a === undefined ? "" : before ? `(?:${a}\\s+)?` : `(?:\\s+${a})?`;
+    };
+    out.title = whole(`${opt(t.openers, true)}${opt(t.hedges, true)}${verdicts}${opt(t.nouns, false)}`);
+  }
+  const hedged = alternation(m.hedgedTitles);
+  if (hedged) out.hedgedTitle = whole(hedged);
+  const stated = alternation(m.stated);
+  if (stated) {
+    const bounds = alternation(m.bounds);
+    const notAfter = bounds ? `(?<!${WORD_START}${bounds}\\s)` : "";
+    out.stated = new RegExp(`${notAfter}${WORD_START}${stated}${WORD_END}`, "iu");
+  }
+  const notYet = alternation(m.notUsedYet);
+  if (notYet) out.notUsedYet = new RegExp(`${WORD_START}${notYet}${WORD_END}`, "iu");
+  return out;
 }
 
 export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): CompiledLexicon {
@@ -149,6 +219,8 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     prefixes,
     phrases,
     negators: norm(file.negators),
+    concord: norm(file.concord),
+    excess: norm(file.excess),
     modifiers: new Map(Object.entries(file.modifiers).map(([k, v]) => [k.toLowerCase(), v])),
     contrast: norm(file.contrast),
     concessive: norm(file.concessive),
@@ -156,6 +228,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     markers: norm(file.markers),
     story,
     storyPrefixes,
+    middling: file.middling && compileMiddling(file.middling),
   };
 }
 

@@ -46,6 +46,10 @@ const QUOTATION = 0.5;
 const CONCORD_EXTENDS = new Set(["ru", "uk"]);
 /** English words that carry a negation on to the next sentiment word ("not clean or safe"). */
 const OR_EN = new Set(["or", "nor"]);
+/** English: a sentiment word right after a negated one shares its negation ("not a great help", "not good value"). */
+const NP_NEGATION = new Set(["en"]);
+/** Praise said to be in excess (lexicon `excess`: "too sweet") weighs this times its weight: a mild complaint. */
+const EXCESS = -0.5;
 /** How many words after a negator it still applies to. */
 const NEGATION_SCOPE = 3;
 /** Negated positive words ("не рекомендую") become this times as negative. */
@@ -128,6 +132,8 @@ export function scoreClause(
   let lastNegator = -100;
   let mod = 1;
   let modAt = -100;
+  /** The word right after a negated sentiment word (English: it shares the negation). */
+  let npNegAt = -100;
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
@@ -137,7 +143,9 @@ export function scoreClause(
     if (phrases) {
       for (const p of phrases) {
         if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
-          const negated = i - negScope <= NEGATION_SCOPE;
+          // A phrase that opens with a concord negator (lexicon `concord`: "no one to answer", "no complaints")
+          // after a "not" is colloquial negative concord ("I can't get no one to answer"), not a double negation.
+          const negated = i - negScope <= NEGATION_SCOPE && !lex.concord.has(w);
           let weight = (negated ? flip(p.weight, lang) : p.weight) * (i - modAt <= 2 ? mod : 1);
           let note = negated ? "negated" : undefined;
           if (tok.quote !== undefined && weight !== 0) {
@@ -208,13 +216,18 @@ export function scoreClause(
       continue;
     }
     if (base !== undefined && base !== 0) {
-      const negated = i - negScope <= NEGATION_SCOPE;
+      const inScope = i - negScope <= NEGATION_SCOPE;
+      const negated = inScope || (i === npNegAt && base > 0);
       const denied = !negated && base < 0 ? denialAfter(tokens, i) : 0;
       let weight = negated ? flip(base, lang) : denied > 0 ? base * DENIED_AFTER : base;
       const notes: string[] = [];
       if (isStoryWord(lex, w, tok.s)) notes.push(STORY_NOTE);
       if (negated || denied > 0) notes.push("negated");
-      if (i - modAt <= 2 && mod !== 1) {
+      if (!negated && base > 0 && i > 0 && lex.excess.has(tokens[i - 1]!.w)) {
+        // "too sweet", "overly friendly" (lexicon `excess`): praise in excess is a mild complaint.
+        weight = base * EXCESS;
+        notes.push("excess");
+      } else if (i - modAt <= 2 && mod !== 1) {
         // "не очень хорошо" is mildly negative: a negated intensifier softens instead.
         weight *= negated && mod > 1 ? 0.6 : mod;
         notes.push(mod > 1 && !negated ? "intensified" : "softened");
@@ -229,7 +242,7 @@ export function scoreClause(
         notes.push("caps");
       }
       const term = negated
-        ? `${tokens[negAt]!.w} … ${w}`
+        ? `${tokens[inScope ? negAt : i - 1]!.w} … ${w}`
         : denied > 0
           ? tokens
               .slice(i, i + denied + 1)
@@ -241,6 +254,7 @@ export function scoreClause(
         // English "not good or cheap", "never friendly nor quick": the negation runs on through "or"/"nor".
         negAt = lang === "en" && OR_EN.has(tokens[i + 1]?.w ?? "") ? i + 1 : -100;
         negScope = negAt;
+        if (base > 0 && NP_NEGATION.has(lang)) npNegAt = i + 1;
       }
       mod = 1;
       modAt = -100;

@@ -7,6 +7,7 @@
 import type { Reason } from "../domain/mention.js";
 import { extractEmoji } from "./emoji.js";
 import type { CompiledLexicon } from "./lexicon.js";
+import type { Lang } from "./nlp.js";
 import { scoreClause, type Token } from "./score-clause.js";
 
 export type Field = NonNullable<Reason["field"]>;
@@ -32,6 +33,12 @@ export interface Contribution {
 
 const CONTRAST_BEFORE = 0.5;
 const CONTRAST_AFTER = 1.4;
+/**
+ * Per language, what the clause after "but" weighs. English keeps it at its own weight: the English
+ * decision already weighs a complaint 2.5× (decide.ts), so "Good price but the wait is frustrating" is
+ * read as the balanced three-star remark it is once the praise before "but" is halved.
+ */
+const CONTRAST_AFTER_LANG: Partial<Record<Lang, number>> = { en: 1 };
 const CONCESSIVE = 0.5;
 const QUESTION = 0.6;
 const EXCLAMATION = 1.25;
@@ -204,6 +211,7 @@ function scoreSentence(
       start = k;
     }
   }
+  const contrastAfter = CONTRAST_AFTER_LANG[lex.lang] ?? CONTRAST_AFTER;
   const opener = clauses[0]?.[0]?.w;
   if (question && opener !== undefined && RHETORICAL_START.has(opener) && field !== "title") {
     contribs.push({
@@ -223,7 +231,7 @@ function scoreSentence(
     VERDICT_OPENERS.some((o) => o.length <= head.length && o.every((w, i) => head[i]?.w === w));
   for (const c of contribs) {
     let f = verdict ? VERDICT : 1;
-    if (contrastAt >= 0) f *= c.clause < contrastAt ? CONTRAST_BEFORE : CONTRAST_AFTER;
+    if (contrastAt >= 0) f *= c.clause < contrastAt ? CONTRAST_BEFORE : contrastAfter;
     if (concessiveClauses.has(c.clause)) f *= CONCESSIVE;
     if (excl) f *= EXCLAMATION;
     if (question && c.reason.note !== "rhetorical") f *= QUESTION;

@@ -25,6 +25,51 @@ export const BaseLexiconRef = z
   .strict();
 export type BaseLexiconRef = z.infer<typeof BaseLexiconRef>;
 
+/** A pattern in a lexicon: a regular expression (Unicode, case-insensitive); a space stands for any run of spaces. */
+const Pattern = z.string().refine(
+  (p) => {
+    try {
+      new RegExp(p, "iu");
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "not a valid regular expression" },
+);
+
+/**
+ * How a language writes a middling (three-star) verdict: the author's own summary says "so-so", so the
+ * complaints or praise around it count half. Every list is a list of patterns (see `Pattern`); most are
+ * plain words and phrases, with `(a|b)` for alternatives and `?` for an optional part.
+ */
+export const MiddlingVerdicts = z
+  .object({
+    /**
+     * A title that is a middling verdict, whole: one of `verdicts`, optionally after one of `openers` and
+     * one of `hedges`, and before one of `nouns` ("It's just OK", "Decent place to work").
+     */
+    titles: z
+      .object({
+        openers: z.array(Pattern).default([]),
+        hedges: z.array(Pattern).default([]),
+        verdicts: z.array(Pattern).default([]),
+        nouns: z.array(Pattern).default([]),
+      })
+      .strict()
+      .optional(),
+    /** Whole titles that hedge in two halves ("Not bad but not great", "Good, not great"): their words do not count. */
+    hedgedTitles: z.array(Pattern).default([]),
+    /** A middling rating stated anywhere in a text ("3 stars", "3/5", "I'm torn", "Overall, it's OK"). */
+    stated: z.array(Pattern).default([]),
+    /** Words right before a stated rating that make it a bound, not a rating ("not even 3 stars", "more than"). */
+    bounds: z.array(Pattern).default([]),
+    /** A text written before the service was used ("haven't had to use it yet", "too early to tell"). */
+    notUsedYet: z.array(Pattern).default([]),
+  })
+  .strict();
+export type MiddlingVerdicts = z.infer<typeof MiddlingVerdicts>;
+
 export const LexiconFile = z
   .object({
     /** ISO 639-1 code; must equal the file name. */
@@ -48,6 +93,13 @@ export const LexiconFile = z
     negators: z.array(z.string()).default([]),
     /** Words that scale the next sentiment word: > 1 intensifies ("очень": 1.5), < 1 softens ("немного": 0.5). */
     modifiers: z.record(z.string(), z.number().positive()).default({}),
+    /**
+     * Negators that agree with a negation before them instead of cancelling it (colloquial negative concord:
+     * "I can't get no one to answer"): a phrase opening with one keeps its weight after "not". @default []
+     */
+    concord: z.array(z.string()).default([]),
+    /** Words before praise that say "in excess" ("too sweet", "overly friendly"): the praise is a mild complaint. @default [] */
+    excess: z.array(z.string()).default([]),
     /** Words that start a clause weighing more than the one before it ("но", "однако", "but"). */
     contrast: z.array(z.string()).default([]),
     /** Words that start a clause weighing less ("хотя", "although"). */
@@ -56,6 +108,8 @@ export const LexiconFile = z
     headings: z.array(z.string()).default([]),
     /** Frequent function words that tell this language apart from its neighbours (language detection). */
     markers: z.array(z.string()).default([]),
+    /** Middling (three-star) verdicts in titles and texts; none when absent. */
+    middling: MiddlingVerdicts.optional(),
   })
   .strict();
 export type LexiconFile = z.infer<typeof LexiconFile>;

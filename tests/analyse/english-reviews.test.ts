@@ -251,6 +251,9 @@ describe("English middling titles", () => {
       "It's a job",
       "Could be better, could be worse",
       "Ups and downs",
+      "Mediocre",
+      "The gym is okay",
+      "Pay was decent",
     ]) {
       expect(middlingTitle(title), title).toBe(true);
     }
@@ -297,6 +300,8 @@ describe("English texts that state a middling rating", () => {
     );
     expect(middling("Too early to tell. The app was slow to load my documents.")).toBe(true);
     expect(middling("I can't give a fair review, we have not filed a claim yet.")).toBe(true);
+    expect(middling("It's too premature for me to judge, the first bill was higher than quoted.")).toBe(true);
+    expect(middling("Honestly the spa was neither good nor bad, the sauna was cold.")).toBe(true);
     expect(middling("I used it twice and it was slow both times.")).toBe(false);
   });
 
@@ -346,5 +351,125 @@ describe("English verdicts against a company", () => {
   it("reads 'there are better …' as a complaint, not praise", () => {
     expect(weightOf("There are better gyms in this town.", "there are better")).toBeLessThan(0);
     expect(weightOf("You can find better coffee two doors down.", "can find better")).toBeLessThan(0);
+  });
+});
+
+describe("English complaints that name what should not have happened", () => {
+  it("reads 'it shouldn't take…', regret and delays 'longer than necessary' as complaints", () => {
+    expect(
+      analyse({ text: "It shouldn't take two months to be paid back for a dental cleaning." }).label,
+    ).toBe("negative");
+    expect(weightOf("We should have gone with the other bakery.", "should have gone with")).toBeLessThan(0);
+    expect(weightOf("Repairs are taking longer than necessary.", "longer than necessary")).toBeLessThan(0);
+    expect(weightOf("Charging me twice was uncalled for.", "uncalled for")).toBeLessThan(0);
+    expect(weightOf("The smell in the lobby put me off.", "put me off")).toBeLessThan(0);
+  });
+
+  it("reads 'nothing came' and 'no one answers' as complaints", () => {
+    expect(analyse({ text: "Three weeks on and I have received nothing from the shop." }).label).toBe(
+      "negative",
+    );
+    expect(weightOf("You call and no one answers.", "no one answers")).toBeLessThan(0);
+    expect(weightOf("Staff are friendly but no one cares about the backlog.", "no one cares")).toBeLessThan(
+      0,
+    );
+  });
+
+  it("reads doubled prices like raised ones", () => {
+    expect(weightOf("They doubled my premium at renewal.", "doubled my premium")).toBeLessThan(0);
+    expect(weightOf("Our rates doubled in a year.", "rates doubled")).toBeLessThan(0);
+  });
+
+  it("does not read advice to find another company as a recommendation", () => {
+    expect(terms("I would recommend finding a gym with longer opening hours.").some(([, s]) => s === 1)).toBe(
+      false,
+    );
+    expect(weightOf("I'd recommend looking elsewhere.", "recommend looking elsewhere")).toBeLessThan(0);
+  });
+
+  it("reads 'I can't be more grateful' and 'I could not recommend them more' as praise", () => {
+    expect(weightOf("I cannot be more grateful to the nurses.", "cannot be more grateful")).toBeGreaterThan(
+      0,
+    );
+    expect(weightOf("I can't be more pleased with the result.", "not be more pleased")).toBeGreaterThan(0);
+    expect(weightOf("I could not recommend them more.", "not recommend them more")).toBeGreaterThan(0);
+  });
+});
+
+describe("English praise in excess and negated noun phrases", () => {
+  it("reads praise after 'too' or 'overly' as a mild complaint", () => {
+    expect(weightOf("The icing was too sweet for me.", "sweet")).toBeLessThan(0);
+    expect(weightOf("The waiter was overly friendly.", "friendly")).toBeLessThan(0);
+    // "not too bad" stays a phrase of mild praise
+    expect(weightOf("The wait was not too bad.", "not too bad")).toBeGreaterThan(0);
+  });
+
+  it("lets a negation cover the praise word right after the one it negates", () => {
+    const a = analyse({ text: "The agent was not a great help." });
+    expect(a.reasons.filter((r) => r.weight > 0)).toEqual([]);
+    expect(a.reasons.find((r) => r.term === "great … help")?.weight).toBeLessThan(0);
+  });
+});
+
+describe("English negative concord", () => {
+  it("reads 'no one' / 'no' after a 'not' as one negation, as colloquial English means it", () => {
+    expect(weightOf("I can't get no one to answer the phone.", "no one to answer")).toBeLessThan(0);
+    expect(weightOf("We didn't have no complaints at all.", "no complaints")).toBeGreaterThan(0);
+    expect(
+      weightOf("We should have just gone with the other movers.", "should have just gone with"),
+    ).toBeLessThan(0);
+  });
+
+  it("keeps a 'not' after 'nothing' a double negation ('nothing I don't like')", () => {
+    expect(analyse({ text: "Great picture and nothing I don't like." }).label).toBe("positive");
+  });
+});
+
+describe("English contrast", () => {
+  it("halves the praise before 'but' and keeps the complaint after it at its own weight", () => {
+    const alone = weightOf("The room was noisy.", "noisy");
+    const a = analyse({ text: "The staff were lovely but the room was noisy." });
+    expect(a.reasons.find((r) => r.term === "noisy")?.weight).toBe(alone);
+    expect(a.reasons.find((r) => r.term === "lovely")?.weight).toBe(
+      weightOf("The staff were lovely.", "lovely") / 2,
+    );
+  });
+
+  it("reads a parcel that did not arrive as a complaint", () => {
+    expect(weightOf("The second box did not arrive.", "not arrive")).toBeLessThan(0);
+  });
+});
+
+describe("English device complaints and second-hand recommendations", () => {
+  it("reads a device or app that cannot be made to work as a complaint", () => {
+    expect(weightOf("I can't get it to work with my router.", "not get it to work")).toBeLessThan(0);
+    expect(weightOf("We cant figure out the settings.", "cant figure out")).toBeLessThan(0);
+    expect(weightOf("The printer will not connect to the laptop.", "not connect")).toBeLessThan(0);
+    expect(weightOf("I haven't been able to pair the headphones.", "not been able to")).toBeLessThan(0);
+    expect(weightOf("Not quite what the photos showed.", "not quite what")).toBeLessThan(0);
+    expect(weightOf("Total wastage of money.", "wastage of money")).toBeLessThan(0);
+  });
+
+  it("does not count a recommendation someone else gave as the author's praise", () => {
+    expect(terms("The plan was recommended to me by my vet.").some(([, s]) => s === 1)).toBe(false);
+  });
+});
+
+describe("English sarcastic thanks and giving up", () => {
+  it("reads sarcastic thanks, low quality and giving up on a business as complaints", () => {
+    expect(weightOf("Thanks for wasting my afternoon.", "thanks for wasting")).toBeLessThan(0);
+    expect(weightOf("Low quality stitching on both bags.", "low quality")).toBeLessThan(0);
+    expect(weightOf("The clerk had no clue about the return policy.", "no clue")).toBeLessThan(0);
+    expect(weightOf("That was money out the window.", "money out the window")).toBeLessThan(0);
+    expect(weightOf("After the third mix-up we are done with them.", "done with them")).toBeLessThan(0);
+    expect(weightOf("Saturday mornings the store is a madhouse.", "madhouse")).toBeLessThan(0);
+  });
+});
+
+describe("English 'works well'", () => {
+  it("reads 'works well' and 'doing pretty well' as praise and their negation as a complaint", () => {
+    expect(weightOf("The blender works well.", "works well")).toBeGreaterThan(0);
+    expect(weightOf("The clinic is doing pretty well.", "doing pretty well")).toBeGreaterThan(0);
+    expect(analyse({ text: "The remote doesn't work well." }).reasons[0]?.weight).toBeLessThan(0);
   });
 });

@@ -90,4 +90,54 @@ describe("lexicon files", () => {
     expect(a({ text: "good grief" }).reasons.map((x) => x.term)).toEqual(["good grief"]);
     expect(a({ text: "very good" }).reasons[0]).toMatchObject({ weight: 4, note: "intensified" });
   });
+
+  it("reads middling verdicts from the file's `middling` section, for any language that has one", () => {
+    const middling = (lexicon: object, input: { text: string; title?: string }) =>
+      createAnalyser(buildLanguageResources({ lexicons: [lexicon] }))({ ...input, lang: "ru" }).reasons.find(
+        (r) => r.note === "middling verdict",
+      )?.term;
+    const ru = {
+      language: "ru",
+      words: { плохо: -2 },
+      middling: {
+        titles: { hedges: ["просто"], verdicts: ["нормально", "на троечку"] },
+        stated: ["(3|три) звезды"],
+        bounds: ["даже"],
+      },
+    };
+    expect(middling(ru, { title: "Просто  нормально!", text: "Кофе плохо сварен." })).toBe(
+      "Просто  нормально!",
+    );
+    expect(middling(ru, { text: "Ставлю 3 звезды, кофе плохо сварен." })).toBe("3 звезды");
+    // a bound is not a rating, and a lexicon without the section has no middling verdicts
+    expect(middling(ru, { text: "Не стоит даже 3 звезды." })).toBeUndefined();
+    expect(middling({ language: "ru" }, { title: "Просто нормально", text: "Кофе." })).toBeUndefined();
+  });
+
+  it("reads praise in excess and negative concord from the file's word lists", () => {
+    const lexicon = {
+      language: "en",
+      words: { sweet: 2 },
+      phrases: { "no one to answer": -2 },
+      negators: ["not", "no"],
+      excess: ["too"],
+      concord: ["no"],
+    };
+    const a = createAnalyser(buildLanguageResources({ lexicons: [lexicon] }));
+    expect(a({ text: "too sweet" }).reasons[0]?.weight).toBeLessThan(0);
+    expect(a({ text: "not get no one to answer" }).reasons[0]?.weight).toBeLessThan(0);
+    const plain = createAnalyser(
+      buildLanguageResources({ lexicons: [{ ...lexicon, excess: [], concord: [] }] }),
+    );
+    expect(plain({ text: "too sweet" }).reasons[0]?.weight).toBeGreaterThan(0);
+    expect(plain({ text: "not get no one to answer" }).reasons[0]?.weight).toBeGreaterThan(0);
+  });
+
+  it("rejects a middling pattern that is not a regular expression, and unknown middling lists", () => {
+    const bad = (middling: object) => () =>
+      buildLanguageResources({ lexicons: [{ language: "en", middling }] });
+    expect(bad({ stated: ["(3 stars"] })).toThrow(/regular expression/);
+    expect(bad({ titels: [] })).toThrow();
+    expect(bad({ titles: { verdicts: ["ok"], extra: [] } })).toThrow();
+  });
 });
