@@ -14,7 +14,7 @@ import type { CrawlRun, Lease, OutboxRow, SourceState } from "../store.js";
 import { chunkedBulkWrite, insertNew } from "./alert-journal.js";
 import type { digestRecords } from "./digest-records.js";
 import { checkMention, instant, type MentionDoc, toMentionDoc } from "./mention-codec.js";
-import { markStale } from "./rollup.js";
+import { markStale } from "./rollup-build.js";
 import type { Collections, LeaseDoc, OutboxDoc, RunDoc, SourceStateDoc } from "./schema.js";
 
 export interface ImportCounts {

@@ -33,7 +33,7 @@ import { type IngestHooks, ingestMentions } from "./ingest.js";
 import { mentionReads } from "./mention-reads.js";
 import { outboxOps } from "./outbox-ops.js";
 import { leaseOps, runStateOps, serverNow } from "./records-ops.js";
-import { ensureRollups } from "./rollup.js";
+import { ensureRollups } from "./rollup-build.js";
 import { type Collections, collections, ensureSchema, ferretDbVersion } from "./schema.js";
 
 export interface MongoStoreOptions extends TimeoutOptions {

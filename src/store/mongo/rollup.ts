@@ -22,8 +22,8 @@
  *   stored before the roll-ups existed (or copied in by `repwatch migrate`, which marks them stale)
  *   are back-filled into a new generation from one streamed scan, by the first process that starts
  *   (claimed by a unique insert, renewed while it runs, taken over when it expires); other processes
- *   wait in `init()`. Documents of older generations are ignored, and deleted once the new one is
- *   ready (rollup-prune.ts). Until one is ready, `digestFacts` scans mentions as before.
+ *   wait in `init()` (rollup-build.ts). Documents of older generations are ignored, and deleted once
+ *   the new one is ready (rollup-prune.ts). Until one is ready, `digestFacts` scans mentions as before.
  * - Only new mentions and edits write deltas: a round that sees old reviews again unchanged writes
  *   nothing (every crawl re-reads its first pages, so recording each sighting would grow a week's
  *   partition by a document per round for as long as its reviews stay on those pages). The payload
@@ -35,7 +35,7 @@
  * that process's concurrent writes at most twice or not at all — it runs at upgrade (the old version
  * refuses schema version 2) and after `repwatch migrate`, when nothing else writes.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Db } from "mongodb";
 import type { ScoredMention } from "../../domain/mention.js";
 import { insertNew } from "./alert-journal.js";
@@ -51,12 +51,9 @@ import {
   type PartitionDelta,
   type Payload,
 } from "./rollup-model.js";
-import { pruneOtherGenerations } from "./rollup-prune.js";
 import type { Collections, EditDoc, JournalDoc } from "./schema.js";
 
-const META_ID = "rollup";
-/** How long a back-fill claim lasts without renewal. */
-const BUILD_LEASE_MS = 60_000;
+export const META_ID = "rollup";
 const CONCURRENCY = 4;
 
 /**
@@ -121,7 +118,7 @@ export const ROLLUP_PROJECTION = {
   contentHash: 1,
 } as const;
 
-type RollupFields = ContributionFields & Payload;
+export type RollupFields = ContributionFields & Payload;
 export const contributionOfDoc = (d: ContributionFields & Pick<MentionDoc, "doc">): Contribution =>
   contributionOf(d, JSON.parse(d.doc) as ScoredMention);
 export const payloadOf = (d: Payload): Payload => ({
@@ -139,7 +136,7 @@ export async function readyGeneration(c: Collections): Promise<string | undefine
 }
 
 /** Insert one writer's deltas for one partition (payload copies first: an entry never lacks its payload). */
-async function writePartition(db: Db, d: PartitionDelta, writer: string, gen: string, counts = true) {
+export async function writePartition(db: Db, d: PartitionDelta, writer: string, gen: string, counts = true) {
   const names = partitionNames(d.brandId, d.part);
   const buckets = new Map<string, PayloadDoc[]>();
   for (const [key, p] of d.payloads) {
@@ -236,95 +233,4 @@ export async function redoRound(c: Collections, db: Db, j: JournalDoc): Promise<
   for (const e of (await c.edits.find({ round: j._id }).toArray()) as EditDoc[])
     b.change(e.mentionId, e.version, e.prev ?? null, contributionOfDoc(e.mention), payloadOf(e.mention));
   await writeDeltas(db, b, j._id, gen);
-}
-
-/** Mark the roll-ups stale (a bulk import is about to write mentions without deltas). */
-export async function markStale(c: Collections): Promise<void> {
-  const m = await c.rollupMeta.findOne({ _id: META_ID });
-  if (m?.state === "stale") return;
-  await c.rollupMeta.replaceOne(
-    { _id: META_ID },
-    { state: "stale", gen: m?.gen ?? "", updatedAt: new Date() },
-    { upsert: true },
-  );
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Make the roll-ups ready: nothing to do when they are; else back-fill them (claimed; another
- * process's running back-fill is waited for, a dead one taken over). Returns the ready generation.
- */
-export async function ensureRollups(c: Collections, db: Db): Promise<string> {
-  for (;;) {
-    const m = await c.rollupMeta.findOne({ _id: META_ID });
-    if (m?.state === "ready") return m.gen;
-    const now = new Date();
-    if (m?.state === "building" && m.until && m.until > now) {
-      await sleep(250);
-      continue;
-    }
-    const gen = randomUUID();
-    const claim = {
-      state: "building" as const,
-      gen,
-      until: new Date(now.getTime() + BUILD_LEASE_MS),
-      updatedAt: now,
-    };
-    if (!m) {
-      const [won] = await insertNew(c.rollupMeta, [{ _id: META_ID, ...claim }]);
-      if (!won) continue;
-    } else {
-      await c.rollupMeta.replaceOne({ _id: META_ID, gen: m.gen, state: m.state }, claim);
-      if ((await c.rollupMeta.findOne({ _id: META_ID }))?.gen !== gen) continue;
-    }
-    if (await backfill(c, db, gen)) {
-      // best effort: an older generation left in place is only slower to skip (rollup-prune.ts)
-      await pruneOtherGenerations(db, gen).catch(() => 0);
-      return gen;
-    }
-  }
-}
-
-/** Write generation `gen` from every stored mention; false when the claim was taken over meanwhile. */
-async function backfill(c: Collections, db: Db, gen: string): Promise<boolean> {
-  const b = new DeltaBuilder();
-  let seen = 0;
-  let pending = 0;
-  let chunk = 0;
-  const renew = () =>
-    c.rollupMeta.updateOne(
-      { _id: META_ID, gen },
-      { $set: { until: new Date(Date.now() + BUILD_LEASE_MS), updatedAt: new Date() } },
-    );
-  // negatives and payloads go out in chunks (memory stays bounded); counts at the end
-  const flush = async () => {
-    const writer = `bf:${gen}:${chunk++}`;
-    for (const d of b.parts.values()) {
-      await writePartition(db, d, writer, gen, false);
-      d.neg.m.clear();
-      d.payloads.clear();
-    }
-    pending = 0;
-  };
-  const cursor = c.mentions.find({}, { projection: ROLLUP_PROJECTION, batchSize: 2_000 });
-  for await (const d of cursor) {
-    const x = contributionOfDoc(d);
-    b.change(d._id, d.version, null, x, payloadOf(d as RollupFields));
-    if (x.neg && ++pending >= 5_000) await flush();
-    if (++seen % 20_000 === 0) await renew();
-  }
-  await flush();
-  await renew();
-  for (const d of b.parts.values()) {
-    if (d.counts.empty) continue;
-    await insertNew(db.collection<DeltaDoc>(partitionNames(d.brandId, d.part).deltas), [
-      { _id: `bf:${gen}`, gen, brandId: d.brandId, counts: JSON.stringify(d.counts.counts()) },
-    ]);
-  }
-  const done = await c.rollupMeta.updateOne(
-    { _id: META_ID, gen, state: "building" },
-    { $set: { state: "ready", updatedAt: new Date() }, $unset: { until: "" } },
-  );
-  return done.matchedCount > 0;
 }
