@@ -23,12 +23,11 @@ import {
   type DigestFacts,
   type DigestFactsQuery,
   factsWithCellsOnly,
-  type IncidentRecord,
   NON_PHRASE_NOTES,
   rankTerms,
   type VolumeCell,
 } from "../digest-port.js";
-import type { OutboxState } from "../store.js";
+import { incidentsOf } from "./digest-incidents.js";
 import { digestRecords } from "./digest-records.js";
 import { fromMentionDoc, instant, MENTION_PROJECTION, type MentionDoc } from "./mention-codec.js";
 import { parallel, readPartitions, readPayload, readyGeneration } from "./rollup.js";
@@ -145,54 +144,6 @@ export function digestOps(c: Collections, db: Db) {
     for await (const d of cursor) each(fromMentionDoc(d), d.at.getTime());
   }
 
-  async function incidentsOf(brandId: string, from: Date, to: Date): Promise<IncidentRecord[]> {
-    const storm = `storm:${brandId}:`;
-    const attack = `attack:${brandId}/`;
-    const health = new RegExp(
-      `^health:(down|up):[a-z0-9-]+:${brandId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:`,
-    );
-    const end = (p: string) => p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
-    const rows = [];
-    for (const [lo, hi] of [
-      [storm, end(storm)],
-      [attack, end(attack)],
-      ["health:", "health;"],
-    ] as const)
-      rows.push(
-        ...(await c.outbox
-          .find(
-            { mentionId: { $gte: lo, $lt: hi } },
-            { projection: { mentionId: 1, ruleId: 1, createdAt: 1, state: 1 } },
-          )
-          .toArray()),
-      );
-    const by = new Map<string, IncidentRecord>();
-    for (const r of rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
-      if (r.mentionId.startsWith("health:") && !health.test(r.mentionId)) continue;
-      const id = `${r.mentionId}\n${r.ruleId}`;
-      const seen = by.get(id);
-      if (seen) seen.states.push(r.state as OutboxState);
-      else
-        by.set(id, {
-          id: r.mentionId,
-          ruleId: r.ruleId,
-          firstCreatedAt: r.createdAt.toISOString(),
-          states: [r.state as OutboxState],
-        });
-    }
-    return [...by.values()]
-      .filter((i) => i.firstCreatedAt >= from.toISOString() && i.firstCreatedAt < to.toISOString())
-      .sort((a, b) =>
-        a.firstCreatedAt < b.firstCreatedAt
-          ? -1
-          : a.firstCreatedAt > b.firstCreatedAt
-            ? 1
-            : a.id < b.id
-              ? -1
-              : 1,
-      );
-  }
-
   /** The pre-roll-up way: aggregate and stream mentions (bounds off the 15-minute grid, or no roll-ups yet). */
   async function scanFacts(q: DigestFactsQuery): Promise<DigestFacts> {
     if (q.bounds.length < 2)
@@ -231,7 +182,7 @@ export function digestOps(c: Collections, db: Db) {
       unanswered: { total, oldest: unanswered.list() },
       complaints: rankTerms(termRows(complaints), q.detail.terms),
       employerCons: rankTerms(termRows(employer), q.detail.terms),
-      incidents: await incidentsOf(brandId, from, to),
+      incidents: await incidentsOf(c, brandId, from, to),
     };
   }
 
@@ -331,7 +282,7 @@ export function digestOps(c: Collections, db: Db) {
       unanswered: { total: open.length, oldest: list(oldestOpen) },
       complaints: rankTerms(termRows(complaints), q.detail.terms),
       employerCons: rankTerms(termRows(employer), q.detail.terms),
-      incidents: await incidentsOf(brandId, bounds[weeks - 1]!, bounds[weeks]!),
+      incidents: await incidentsOf(c, brandId, bounds[weeks - 1]!, bounds[weeks]!),
     };
   }
 
