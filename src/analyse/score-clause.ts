@@ -137,7 +137,9 @@ export function scoreClause(
     if (phrases) {
       for (const p of phrases) {
         if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
-          const negated = i - negScope <= NEGATION_SCOPE;
+          // Negative concord: "никому не советую", "никогда не пожалею" are one negation, already in the phrase.
+          const concord = CONCORD_EXTENDS.has(lang) && lex.negators.has(w);
+          const negated = !concord && i - negScope <= NEGATION_SCOPE;
           let weight = (negated ? flip(p.weight, lang) : p.weight) * (i - modAt <= 2 ? mod : 1);
           let note = negated ? "negated" : undefined;
           if (tok.quote !== undefined && weight !== 0) {
