@@ -25,6 +25,10 @@ export interface CompiledLexicon {
   modifiers: Map<string, number>;
   contrast: Set<string>;
   concessive: Set<string>;
+  /** Word sequences that deny the clause after them ("не могу сказать" + "что …"). */
+  denials: string[][];
+  /** Word sequences that open a verdict sentence ("overall", "в общем"). */
+  verdicts: string[][];
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
   headings: RegExp | undefined;
   markers: Set<string>;
@@ -152,11 +156,20 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     modifiers: new Map(Object.entries(file.modifiers).map(([k, v]) => [k.toLowerCase(), v])),
     contrast: norm(file.contrast),
     concessive: norm(file.concessive),
+    denials: sequences(file.denials, lang),
+    verdicts: sequences(file.verdicts, lang),
     headings,
     markers: norm(file.markers),
     story,
     storyPrefixes,
   };
+}
+
+/** Entries of several words as their lower-cased word sequences (ё = е), longest first. */
+function sequences(entries: string[], lang: Lang): string[][] {
+  return entries
+    .map((e) => tokenize(e.toLowerCase().replace(/ё/g, "е"), lang))
+    .sort((a, b) => b.length - a.length);
 }
 
 /** Whether a word tells what a text is about (lexicon `story`), by its form, stem or prefix. */

@@ -37,19 +37,11 @@ const QUESTION = 0.6;
 const EXCLAMATION = 1.25;
 /** The closing sentence of a review is its verdict. */
 const LAST_SENTENCE = 1.25;
-/** A sentence that opens as the author's overall verdict ("Overall, …", "All in all, …") weighs as a title. */
+/** A sentence that opens as the author's overall verdict (lexicon `verdicts`: "Overall, …", "В общем, …") weighs as a title. */
 const VERDICT = 1.5;
-const VERDICT_OPENERS = [
-  "overall",
-  "all in all",
-  "all things considered",
-  "on the whole",
-  "in summary",
-  "in conclusion",
-  "to sum up",
-  "bottom line",
-  "all said and done",
-].map((o) => o.split(" "));
+/** A clause denied by the one before it ("не могу сказать, что книга плохая"): praise flips, a complaint turns mild praise. */
+const DENIED_POSITIVE = -0.5;
+const DENIED_NEGATIVE = -0.4;
 /** Weight of a question that is a complaint ("Почему я должна ждать месяц?"). */
 const RHETORICAL = -1;
 const RHETORICAL_START = new Set("почему зачем доколе сколько неужели why защо чому навіщо невже".split(" "));
@@ -167,6 +159,11 @@ export function scoreField(text: string, lex: CompiledLexicon, field: Field): Fi
   return out;
 }
 
+/** Whether the words of `tokens` just before position `k` are one of `seqs`. */
+function endsWith(tokens: Token[], k: number, seqs: string[][]): boolean {
+  return seqs.some((q) => q.length <= k && q.every((w, i) => tokens[k - q.length + i]?.w === w));
+}
+
 function scoreSentence(
   clauses: Token[][],
   punct: string,
@@ -183,15 +180,24 @@ function scoreSentence(
   let clauseIdx = 0;
   let contrastAt = -1;
   const concessiveClauses = new Set<number>();
+  const deniedClauses = new Set<number>();
+  let denial = false;
   for (const tokens of clauses) {
-    // A clause may hold its own contrast word mid-way ("хорошо но дорого"): split there too.
+    // A clause may hold its own contrast word mid-way ("хорошо но дорого"), or "что" after a denial
+    // ("не скажу что плохо"): split there too.
     let start = 0;
     for (let k = 0; k <= tokens.length; k++) {
       const t = tokens[k];
-      const boundary = k === tokens.length || (k > start && t !== undefined && lex.contrast.has(t.w));
+      const boundary =
+        k === tokens.length ||
+        (k > start &&
+          t !== undefined &&
+          (lex.contrast.has(t.w) || (t.w === "что" && endsWith(tokens, k, lex.denials))));
       if (!boundary) continue;
       const part = tokens.slice(start, k);
       const first = part[0]?.w;
+      if (denial && first === "что") deniedClauses.add(clauseIdx);
+      denial = endsWith(tokens, k, lex.denials);
       if (first !== undefined && lex.contrast.has(first)) {
         if (clauseIdx === 0 && contribs.length === 0) {
           for (const c of prevSentence) c.reason.weight *= CONTRAST_BEFORE;
@@ -218,11 +224,14 @@ function scoreSentence(
   }
   const head = clauses[0] ?? [];
   const verdict =
-    lex.lang === "en" &&
     field === "text" &&
-    VERDICT_OPENERS.some((o) => o.length <= head.length && o.every((w, i) => head[i]?.w === w));
+    lex.verdicts.some((o) => o.length <= head.length && o.every((w, i) => head[i]?.w === w));
   for (const c of contribs) {
     let f = verdict ? VERDICT : 1;
+    if (deniedClauses.has(c.clause)) {
+      f *= c.reason.weight > 0 ? DENIED_POSITIVE : DENIED_NEGATIVE;
+      c.reason.note = c.reason.note ? `${c.reason.note}, denied` : "denied";
+    }
     if (contrastAt >= 0) f *= c.clause < contrastAt ? CONTRAST_BEFORE : CONTRAST_AFTER;
     if (concessiveClauses.has(c.clause)) f *= CONCESSIVE;
     if (excl) f *= EXCLAMATION;

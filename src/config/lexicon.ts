@@ -52,6 +52,17 @@ export const LexiconFile = z
     contrast: z.array(z.string()).default([]),
     /** Words that start a clause weighing less ("хотя", "although"). */
     concessive: z.array(z.string()).default([]),
+    /**
+     * Words that open a clause denying the next one, which starts with "что" ("не могу сказать, что …",
+     * "не скажу, что …", "это не значит, что …"): its praise counts as a complaint and its complaint as
+     * mild praise. @default []
+     */
+    denials: z.array(z.string()).default([]),
+    /**
+     * Openings of a sentence that is the author's overall verdict ("Overall, …", "В общем, …", "Итог: …"):
+     * it weighs as much as a title-like summary. @default []
+     */
+    verdicts: z.array(z.string()).default([]),
     /** Site headings stripped before scoring ("Достоинства", "Pros"), matched as `Heading:` at a line start. */
     headings: z.array(z.string()).default([]),
     /** Frequent function words that tell this language apart from its neighbours (language detection). */

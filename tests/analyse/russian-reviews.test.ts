@@ -19,4 +19,25 @@ describe("Russian reviews", () => {
     expect(analyse({ text: "Мы туда больше не ходим. Никому не советую." }).label).toBe("negative");
     expect(weightOf("Никогда не советую такие места.", "не советую")).toBeLessThan(0);
   });
+
+  it("denies the clause after «не могу сказать, что», «не скажу, что», «это не значит, что»", () => {
+    const a = analyse({ text: "Не могу сказать, что книга плохая." });
+    expect(a.label).not.toBe("negative");
+    expect(a.reasons.find((r) => r.term === "плохая")?.note).toContain("denied");
+    expect(weightOf("Не скажу, что мне понравилось.", "понравилось")).toBeLessThan(0);
+    expect(analyse({ text: "Это не значит, что роман слабый, он просто длинный." }).label).not.toBe(
+      "negative",
+    );
+    // Without a comma the denial still reaches the clause after "что".
+    expect(weightOf("Не скажу что роман скучный.", "скучный")).toBeGreaterThan(0);
+  });
+
+  it("weighs a sentence that opens as the author's verdict («В общем», «Итог», «Общее впечатление») more", () => {
+    const plain = weightOf("Книга неплохая.", "неплохая");
+    const verdict = weightOf("В общем, книга неплохая.", "неплохая");
+    expect(verdict).toBeGreaterThan(plain);
+    expect(weightOf("Итог: машина надёжная.", "надежная")).toBeGreaterThan(
+      weightOf("Машина надёжная.", "надежная"),
+    );
+  });
 });
