@@ -42,6 +42,8 @@ export interface Evidence {
   /** The title, when it is a middling verdict ("Just OK", "Mixed bag", "It was fine"), or a stated
    * three-star rating in the text ("3 stars", "3/5", "I'm torn"). */
   middling?: string;
+  /** A grade the text states ("3 из 5", "оценка 4"), on a scale of 0..5 stars (the last one stated). */
+  grade?: number;
   /** The field the middling verdict was found in. */
   middlingField?: Field;
   /** Language whose lexicon (and stems) were used. */
@@ -104,6 +106,20 @@ const STATED_MIDDLING_EN_RE =
  */
 const NOT_USED_YET_EN_RE =
   /\b(?:(?:have not|haven(?:'|’)?t|did not|didn(?:'|’)?t|not)\s+(?:yet\s+)?(?:used|tried|needed|filed|made|submitted|had to (?:use|file|make|submit))(?:\s+[\w’']+){0,3}\s+yet|too (?:early|soon) to (?:tell|say|judge|comment|rate)|(?:no|not had any|haven(?:'|’)?t had any|have not had any) (?:claims?|experience) (?:yet|so far)|(?:can(?:'|’)?t|cannot|can not|unable to) (?:give a fair|really) (?:review|rate|rating|comment)|unable to comment)\b/i;
+
+/**
+ * The last grade `text` states with the lexicon's `grade` pattern, in stars (0..5): "3 из 5" → 3,
+ * "6/10" → 3, "оценка 4" → 4 (a bare grade above 5 is out of 10). Undefined when there is none.
+ */
+export function statedGrade(text: string, re: RegExp): number | undefined {
+  let stars: number | undefined;
+  for (const m of text.matchAll(re)) {
+    const n = Number((m[1] ?? m[3] ?? "").replace(",", "."));
+    const scale = m[2] !== undefined ? Number(m[2]) : n <= 5 ? 5 : 10;
+    if (n <= scale) stars = (5 * n) / scale;
+  }
+  return stars;
+}
 
 export function round(x: number, d = 3): number {
   const f = 10 ** d;
@@ -179,6 +195,12 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
         ev.middlingField = field;
         break;
       }
+    }
+  }
+  if (lex.grade) {
+    for (const [, raw] of fields) {
+      const g = raw ? statedGrade(raw, lex.grade) : undefined;
+      if (g !== undefined) ev.grade = g;
     }
   }
   for (const [field, raw] of fields) {

@@ -29,6 +29,8 @@ export interface CompiledLexicon {
   denials: string[][];
   /** Word sequences that open a verdict sentence ("overall", "в общем"). */
   verdicts: string[][];
+  /** A grade stated in the text ("3 из 5", "оценка 4"): the grade in group 1 or 3, its scale in group 2. */
+  grade: RegExp | undefined;
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
   headings: RegExp | undefined;
   markers: Set<string>;
@@ -158,11 +160,26 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     concessive: norm(file.concessive),
     denials: sequences(file.denials, lang),
     verdicts: sequences(file.verdicts, lang),
+    grade: file.grade ? gradeRegExp(file.grade.outOf, file.grade.words) : undefined,
     headings,
     markers: norm(file.markers),
     story,
     storyPrefixes,
   };
+}
+
+/** A number not inside a longer number, date or fraction ("3", "6,5"). */
+const GRADE_NUMBER = String.raw`(?<![\d.,/])(\d{1,2}(?:[.,]5)?)`;
+
+/** "3 из 5", "6.5/10", "оценка: 4", "поставила «2»" (a grade out of 5 or 10). */
+function gradeRegExp(outOf: string[], words: string[]): RegExp {
+  const w = (x: string) => (x.endsWith("*") ? `${escapeRe(x.slice(0, -1))}\\p{L}*` : escapeRe(x));
+  const scale = ["\\/", ...outOf.map(w)].join("|");
+  const before = words.length > 0 ? words.map(w).join("|") : "(?!)";
+  return new RegExp(
+    `${GRADE_NUMBER}\\s*(?:${scale})\\s*(5|10)(?!\\d|[.,/]\\d)|(?<!\\p{L})(?:${before})\\s*[:\\-–—]?\\s*["«]?(\\d{1,2}(?:[.,]5)?)(?!\\d|[.,/]\\d|\\s*%)`,
+    "giu",
+  );
 }
 
 /** Entries of several words as their lower-cased word sequences (ё = е), longest first. */

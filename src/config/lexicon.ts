@@ -63,6 +63,16 @@ export const LexiconFile = z
      * it weighs as much as a title-like summary. @default []
      */
     verdicts: z.array(z.string()).default([]),
+    /**
+     * A grade stated in the text ("3 из 5", "6/10", "оценка 4", "поставила 2") is the author's own rating:
+     * `outOf` are the words between a grade and its scale ("из"; "3/5" needs none), `words` those
+     * before a bare grade out of 5 or 10 ("оценка*", "постав*"; `word*` for prefixes). Without it no
+     * grade is read. @default undefined
+     */
+    grade: z
+      .object({ outOf: z.array(z.string()).default([]), words: z.array(z.string()).default([]) })
+      .strict()
+      .optional(),
     /** Site headings stripped before scoring ("Достоинства", "Pros"), matched as `Heading:` at a line start. */
     headings: z.array(z.string()).default([]),
     /** Frequent function words that tell this language apart from its neighbours (language detection). */

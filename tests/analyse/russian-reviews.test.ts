@@ -40,4 +40,21 @@ describe("Russian reviews", () => {
       weightOf("Машина надёжная.", "надежная"),
     );
   });
+  it("reads a grade stated in the text as the author's rating («3 из 5», «6/10», «оценка 2»)", () => {
+    const middling =
+      "Взяла эту книгу по совету подруги и читала её почти две недели. Сюжет местами затянут, герои плоские, " +
+      "финал предсказуемый, а некоторые главы я просто пролистывала. Язык у автора простой, читается легко, " +
+      "обложка красивая, и пару сцен я запомнила. Оценка 3 из 5.";
+    expect(analyse({ text: middling }).label).toBe("neutral");
+    expect(analyse({ text: middling.replace(" Оценка 3 из 5.", "") }).label).toBe("negative");
+    const low = "Прочитала за вечер, обложка красивая, язык лёгкий. Но в целом поставила бы 2 из 10.";
+    expect(analyse({ text: low }).label).toBe("negative");
+    expect(analyse({ text: "Впечатление — 6/10." }).reasons.some((r) => r.note === "stated grade")).toBe(
+      true,
+    );
+    // Not a grade: a scale other than 5 or 10, or part of a date.
+    expect(
+      analyse({ text: "Прочитала 50/50 и бросила" }).reasons.some((r) => r.note === "stated grade"),
+    ).toBe(false);
+  });
 });
