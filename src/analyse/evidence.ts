@@ -6,7 +6,7 @@
 import type { Reason } from "../domain/mention.js";
 import { SHORT_WORDS } from "./decide.js";
 import { detectLanguage } from "./lang-detect.js";
-import type { CompiledLexicon } from "./lexicon.js";
+import { type CompiledLexicon, findSequence } from "./lexicon.js";
 import { isLang, type Lang, stem, tokenize } from "./nlp.js";
 import type { LanguageResources } from "./resources.js";
 import { STORY_NOTE } from "./score-clause.js";
@@ -233,6 +233,13 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       if (field === "title" && hedgedTitle) continue;
       r.weight = round(r.weight * (r.weight > 0 ? fw.pos : fw.neg), 2);
       add(r);
+    }
+  }
+  if (ev.middling === undefined && lex.middling.length > 0) {
+    const said = findSequence(ev.tokens, lex.middling);
+    if (said !== undefined) {
+      ev.middling = said;
+      ev.middlingField = "text";
     }
   }
   // In a review, death, war and crime retell a plot or the news; in a short post they are the author's state.

@@ -29,6 +29,8 @@ export interface CompiledLexicon {
   denials: string[][];
   /** Word sequences that open a verdict sentence ("overall", "в общем"). */
   verdicts: string[][];
+  /** Word sequences of middling verdicts; a word ending in "*" is a prefix. */
+  middling: string[][];
   /** A grade stated in the text ("3 из 5", "оценка 4"): the grade in group 1 or 3, its scale in group 2. */
   grade: RegExp | undefined;
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
@@ -160,6 +162,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     concessive: norm(file.concessive),
     denials: sequences(file.denials, lang),
     verdicts: sequences(file.verdicts, lang),
+    middling: file.middling.map((e) => e.toLowerCase().replace(/ё/g, "е").split(/\s+/)),
     grade: file.grade ? gradeRegExp(file.grade.outOf, file.grade.words) : undefined,
     headings,
     markers: norm(file.markers),
@@ -187,6 +190,20 @@ function sequences(entries: string[], lang: Lang): string[][] {
   return entries
     .map((e) => tokenize(e.toLowerCase().replace(/ё/g, "е"), lang))
     .sort((a, b) => b.length - a.length);
+}
+
+/** Where `tokens` hold one of `seqs` (a word ending in "*" matches as a prefix): its words, or undefined. */
+export function findSequence(tokens: string[], seqs: string[][]): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const q of seqs) {
+      const hit = q.every((w, k) => {
+        const t = tokens[i + k];
+        return t !== undefined && (w.endsWith("*") ? t.startsWith(w.slice(0, -1)) : t === w);
+      });
+      if (hit) return tokens.slice(i, i + q.length).join(" ");
+    }
+  }
+  return undefined;
 }
 
 /** Whether a word tells what a text is about (lexicon `story`), by its form, stem or prefix. */

@@ -64,6 +64,11 @@ export const LexiconFile = z
      */
     verdicts: z.array(z.string()).default([]),
     /**
+     * Middling verdicts ("неоднозначное впечатление", "на один раз", "читать можно"; `word*` for a prefix):
+     * a text that says one counts half, whatever its complaints or praise. @default []
+     */
+    middling: z.array(z.string()).default([]),
+    /**
      * A grade stated in the text ("3 из 5", "6/10", "оценка 4", "поставила 2") is the author's own rating:
      * `outOf` are the words between a grade and its scale ("из"; "3/5" needs none), `words` those
      * before a bare grade out of 5 or 10 ("оценка*", "постав*"; `word*` for prefixes). Without it no

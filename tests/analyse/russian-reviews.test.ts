@@ -57,4 +57,17 @@ describe("Russian reviews", () => {
       analyse({ text: "Прочитала 50/50 и бросила" }).reasons.some((r) => r.note === "stated grade"),
     ).toBe(false);
   });
+  it("counts a text with a middling verdict («впечатление двоякое», «на один раз») as mostly middling", () => {
+    const complaints =
+      "Прочитала роман за неделю, хотя обычно читаю быстрее. Начало затянуто, героиня временами раздражает, " +
+      "а некоторые повороты сюжета кажутся натянутыми и нелогичными. Язык простой, описания природы красивые. " +
+      "Второй том, наверное, тоже прочитаю, но не сразу.";
+    expect(analyse({ text: complaints }).label).toBe("negative");
+    const a = analyse({ text: `${complaints} В итоге впечатление двоякое.` });
+    expect(a.label).toBe("neutral");
+    expect(a.reasons.some((r) => r.note === "middling verdict")).toBe(true);
+    // A character who is "неоднозначный" is no verdict on the book.
+    const hero = analyse({ text: "Главный герой неоднозначный, его поступки пугают." });
+    expect(hero.reasons.some((r) => r.note === "middling verdict")).toBe(false);
+  });
 });
