@@ -107,6 +107,8 @@ const STATED_MIDDLING_EN_RE =
 const NOT_USED_YET_EN_RE =
   /\b(?:(?:have not|haven(?:'|’)?t|did not|didn(?:'|’)?t|not)\s+(?:yet\s+)?(?:used|tried|needed|filed|made|submitted|had to (?:use|file|make|submit))(?:\s+[\w’']+){0,3}\s+yet|too (?:early|soon) to (?:tell|say|judge|comment|rate)|(?:no|not had any|haven(?:'|’)?t had any|have not had any) (?:claims?|experience) (?:yet|so far)|(?:can(?:'|’)?t|cannot|can not|unable to) (?:give a fair|really) (?:review|rate|rating|comment)|unable to comment)\b/i;
 
+const DIGIT_RE = /\d/;
+
 /**
  * The last grade `text` states with the lexicon's `grade` pattern, in stars (0..5): "3 из 5" → 3,
  * "6/10" → 3, "оценка 4" → 4 (a bare grade above 5 is out of 10). Undefined when there is none.
@@ -199,7 +201,8 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
   }
   if (lex.grade) {
     for (const [, raw] of fields) {
-      const g = raw ? statedGrade(raw, lex.grade) : undefined;
+      // A grade has a digit: most texts need no regex scan at all.
+      const g = raw && DIGIT_RE.test(raw) ? statedGrade(raw, lex.grade) : undefined;
       if (g !== undefined) ev.grade = g;
     }
   }
@@ -235,7 +238,7 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       add(r);
     }
   }
-  if (ev.middling === undefined && lex.middling.length > 0) {
+  if (ev.middling === undefined) {
     const said = findSequence(ev.tokens, lex.middling);
     if (said !== undefined) {
       ev.middling = said;

@@ -29,8 +29,8 @@ export interface CompiledLexicon {
   denials: string[][];
   /** Word sequences that open a verdict sentence ("overall", "в общем"). */
   verdicts: string[][];
-  /** Word sequences of middling verdicts; a word ending in "*" is a prefix. */
-  middling: string[][];
+  /** Word sequences of middling verdicts (a word ending in "*" is a prefix), by the first 3 letters of their first word. */
+  middling: SequenceIndex;
   /** A grade stated in the text ("3 из 5", "оценка 4"): the grade in group 1 or 3, its scale in group 2. */
   grade: RegExp | undefined;
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
@@ -162,7 +162,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     concessive: norm(file.concessive),
     denials: sequences(file.denials, lang),
     verdicts: sequences(file.verdicts, lang),
-    middling: file.middling.map((e) => e.toLowerCase().replace(/ё/g, "е").split(/\s+/)),
+    middling: sequenceIndex(file.middling.map((e) => e.toLowerCase().replace(/ё/g, "е").split(/\s+/))),
     grade: file.grade ? gradeRegExp(file.grade.outOf, file.grade.words) : undefined,
     headings,
     markers: norm(file.markers),
@@ -192,15 +192,37 @@ function sequences(entries: string[], lang: Lang): string[][] {
     .sort((a, b) => b.length - a.length);
 }
 
-/** Where `tokens` hold one of `seqs` (a word ending in "*" matches as a prefix): its words, or undefined. */
-export function findSequence(tokens: string[], seqs: string[][]): string | undefined {
+/** Whether `token` is the sequence word `w` (a word ending in "*" is a prefix). */
+function sameWord(token: string | undefined, w: string): boolean {
+  if (token === undefined) return false;
+  return w.endsWith("*") ? token.startsWith(w.slice(0, -1)) : token === w;
+}
+
+/** Word sequences by the first 3 letters of their first word: one lookup per token instead of one per sequence. */
+export type SequenceIndex = Map<string, string[][]>;
+
+const HEAD = 3;
+
+function sequenceIndex(seqs: string[][]): SequenceIndex {
+  const index: SequenceIndex = new Map();
+  for (const q of seqs) {
+    const head = (q[0] ?? "").replace(/\*$/, "").slice(0, HEAD);
+    if (!head) continue;
+    index.set(head, [...(index.get(head) ?? []), q]);
+  }
+  return index;
+}
+
+/** Where `tokens` hold one of the indexed sequences (a word ending in "*" matches as a prefix): its words, or undefined. */
+export function findSequence(tokens: string[], index: SequenceIndex): string | undefined {
+  if (index.size === 0) return undefined;
   for (let i = 0; i < tokens.length; i++) {
+    const seqs = index.get(tokens[i]!.slice(0, HEAD));
+    if (seqs === undefined) continue;
     for (const q of seqs) {
-      const hit = q.every((w, k) => {
-        const t = tokens[i + k];
-        return t !== undefined && (w.endsWith("*") ? t.startsWith(w.slice(0, -1)) : t === w);
-      });
-      if (hit) return tokens.slice(i, i + q.length).join(" ");
+      let k = 0;
+      while (k < q.length && sameWord(tokens[i + k], q[k]!)) k++;
+      if (k === q.length) return tokens.slice(i, i + k).join(" ");
     }
   }
   return undefined;
