@@ -70,4 +70,24 @@ describe("Russian reviews", () => {
     const hero = analyse({ text: "Главный герой неоднозначный, его поступки пугают." });
     expect(hero.reasons.some((r) => r.note === "middling verdict")).toBe(false);
   });
+  it("reads review idioms with «не могу» and «трудно» («не могу оторваться», «не могу не отметить», «трудно сказать»)", () => {
+    expect(analyse({ text: "Не могла оторваться от книги." }).label).toBe("positive");
+    expect(analyse({ text: "Сложно оторваться, читается на одном дыхании." }).label).toBe("positive");
+    expect(analyse({ text: "Не могу не отметить перевод." }).label).toBe("neutral");
+    expect(analyse({ text: "Трудно сказать, чем всё закончится." }).label).toBe("neutral");
+  });
+
+  it("does not read a word through the stem of another («печать» is not «печаль», «досталось» not «достали»)", () => {
+    for (const text of [
+      "Книга вышла в печать в мае.",
+      "Герой делает жест рукой.",
+      "Мне досталось издание с картинками.",
+      "На этом первый том кончился.",
+      "Врата открылись.",
+    ]) {
+      expect(analyse({ text }).label, text).toBe("neutral");
+    }
+    // The complaints whose stems they share still count.
+    expect(analyse({ text: "Достали своими звонками." }).label).toBe("negative");
+  });
 });
