@@ -66,6 +66,8 @@ describe("Russian reviews", () => {
     const a = analyse({ text: `${complaints} В итоге впечатление двоякое.` });
     expect(a.label).toBe("neutral");
     expect(a.reasons.some((r) => r.note === "middling verdict")).toBe(true);
+    const car = analyse({ text: "Шумная, прожорливая, сидения скрипят. Общее впечатление: ездить можно." });
+    expect(car.reasons.some((r) => r.note === "middling verdict")).toBe(true);
     // A character who is "неоднозначный" is no verdict on the book.
     const hero = analyse({ text: "Главный герой неоднозначный, его поступки пугают." });
     expect(hero.reasons.some((r) => r.note === "middling verdict")).toBe(false);
@@ -84,6 +86,7 @@ describe("Russian reviews", () => {
       "Мне досталось издание с картинками.",
       "На этом первый том кончился.",
       "Врата открылись.",
+      "Марка машины японская.",
       "Это скорее повесть, нежели роман.",
       "Банкомат недалеко от дома, пин-код пришёл в СМС.",
     ]) {
