@@ -68,6 +68,14 @@ describe("Russian reviews", () => {
     expect(a.reasons.some((r) => r.note === "middling verdict")).toBe(true);
     const car = analyse({ text: "Шумная, прожорливая, сидения скрипят. Общее впечатление: ездить можно." });
     expect(car.reasons.some((r) => r.note === "middling verdict")).toBe(true);
+    const bank = analyse({
+      title: "Банк среднего качества",
+      text: "Отделения есть везде.",
+      pros: "Надёжность",
+      cons: "Очереди, хамство, навязывают страховку",
+    });
+    expect(bank.reasons.some((r) => r.note === "middling verdict")).toBe(true);
+    expect(bank.label).toBe("neutral");
     // A character who is "неоднозначный" is no verdict on the book.
     const hero = analyse({ text: "Главный герой неоднозначный, его поступки пугают." });
     expect(hero.reasons.some((r) => r.note === "middling verdict")).toBe(false);
