@@ -108,6 +108,8 @@ const NOT_USED_YET_EN_RE =
   /\b(?:(?:have not|haven(?:'|’)?t|did not|didn(?:'|’)?t|not)\s+(?:yet\s+)?(?:used|tried|needed|filed|made|submitted|had to (?:use|file|make|submit))(?:\s+[\w’']+){0,3}\s+yet|too (?:early|soon) to (?:tell|say|judge|comment|rate)|(?:no|not had any|haven(?:'|’)?t had any|have not had any) (?:claims?|experience) (?:yet|so far)|(?:can(?:'|’)?t|cannot|can not|unable to) (?:give a fair|really) (?:review|rate|rating|comment)|unable to comment)\b/i;
 
 const DIGIT_RE = /\d/;
+/** A title of at most this many words can be a middling verdict ("Нормальный банк", "Самый обычный банк"). */
+const MIDDLING_TITLE_WORDS = 4;
 
 /**
  * The last grade `text` states with the lexicon's `grade` pattern, in stars (0..5): "3 из 5" → 3,
@@ -236,6 +238,14 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       if (field === "title" && hedgedTitle) continue;
       r.weight = round(r.weight * (r.weight > 0 ? fw.pos : fw.neg), 2);
       add(r);
+    }
+  }
+  if (ev.middling === undefined && lex.middlingTitles.size > 0 && title) {
+    const words = tokenize(title, lexLang);
+    let k = 0;
+    while (k < words.length - 1 && lex.modifiers.has(words[k]!)) k++;
+    if (words.length <= MIDDLING_TITLE_WORDS && findSequence(words.slice(k, k + 1), lex.middlingTitles)) {
+      ev.middling = title.trim();
     }
   }
   if (ev.middling === undefined) {

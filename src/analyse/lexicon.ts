@@ -31,6 +31,8 @@ export interface CompiledLexicon {
   verdicts: string[][];
   /** Word sequences of middling verdicts (a word ending in "*" is a prefix), by the first 3 letters of their first word. */
   middling: SequenceIndex;
+  /** Words that open a short middling title ("нормальный", "обычн*"). */
+  middlingTitles: SequenceIndex;
   /** A grade stated in the text ("3 из 5", "оценка 4"): the grade in group 1 or 3, its scale in group 2. */
   grade: RegExp | undefined;
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
@@ -162,6 +164,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     concessive: norm(file.concessive),
     denials: sequences(file.denials, lang),
     verdicts: sequences(file.verdicts, lang),
+    middlingTitles: sequenceIndex(file.middlingTitles.map((e) => [e.toLowerCase().replace(/ё/g, "е")])),
     middling: sequenceIndex(file.middling.map((e) => e.toLowerCase().replace(/ё/g, "е").split(/\s+/))),
     grade: file.grade ? gradeRegExp(file.grade.outOf, file.grade.words) : undefined,
     headings,

@@ -69,6 +69,11 @@ export const LexiconFile = z
      */
     middling: z.array(z.string()).default([]),
     /**
+     * Words that make a short title (up to 4 words) a middling verdict when it opens with one, after any
+     * modifier ("Нормальный банк", "Самый обычный банк", "Средне"; `word*` for a prefix). @default []
+     */
+    middlingTitles: z.array(z.string()).default([]),
+    /**
      * A grade stated in the text ("3 из 5", "6/10", "оценка 4", "поставила 2") is the author's own rating:
      * `outOf` are the words between a grade and its scale ("из"; "3/5" needs none), `words` those
      * before a bare grade out of 5 or 10 ("оценка*", "постав*"; `word*` for prefixes). Without it no

@@ -103,4 +103,19 @@ describe("Russian reviews", () => {
     // The complaints whose stems they share still count.
     expect(analyse({ text: "Достали своими звонками." }).label).toBe("negative");
   });
+  it("reads a short title that opens with «нормальный», «обычный», «средне» as a middling verdict", () => {
+    const review = {
+      text: "Пользуюсь картой несколько лет. Хамят, очереди по часу.",
+      pros: "Много отделений",
+      cons: "Очереди, долго ждать ответа, навязывают страховку",
+    };
+    expect(
+      analyse({ ...review, title: "Самый обычный банк" }).reasons.some((r) => r.note === "middling verdict"),
+    ).toBe(true);
+    expect(analyse({ ...review, title: "Нормальный банк" }).label).toBe("neutral");
+    expect(analyse({ ...review, title: "Про мою карту" }).label).toBe("negative");
+    // Only a short title: a long one that starts the same way is a sentence of its own.
+    const long = analyse({ ...review, title: "Обычный банк отказал мне в кредите без объяснения причин" });
+    expect(long.reasons.some((r) => r.note === "middling verdict")).toBe(false);
+  });
 });
