@@ -8,8 +8,13 @@ import { isLang, type Lang, stem, tokenize } from "./nlp.js";
 export interface Phrase {
   text: string;
   stems: string[];
+  /** Per word, the word itself when it is too short to match on its stem ("не", which "ней" and "нее" stem to). */
+  exact: (string | undefined)[];
   weight: number;
 }
+
+/** Phrase words of at most this many letters match as written, not on their stems. */
+const SHORT_PHRASE_WORD = 3;
 
 export interface CompiledLexicon {
   lang: Lang;
@@ -61,13 +66,15 @@ function escapeRe(s: string): string {
 }
 
 function addPhrase(map: Map<string, Phrase[]>, text: string, weight: number, lang: Lang): void {
-  const stems = tokenize(text, lang).map((w) => stem(w, lang));
+  const words = tokenize(text, lang);
+  const stems = words.map((w) => stem(w, lang));
+  const exact = words.map((w) => (w.length <= SHORT_PHRASE_WORD ? w : undefined));
   const first = stems[0];
   if (first === undefined) return;
   const list = map.get(first) ?? [];
   const existing = list.find((p) => p.stems.join(" ") === stems.join(" "));
   if (existing) existing.weight = weight;
-  else list.push({ text, stems, weight });
+  else list.push({ text, stems, exact, weight });
   list.sort((a, b) => b.stems.length - a.stems.length);
   map.set(first, list);
 }

@@ -136,7 +136,11 @@ export function scoreClause(
     let matched = false;
     if (phrases) {
       for (const p of phrases) {
-        if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
+        if (
+          p.stems.every(
+            (ps, k) => tokens[i + k]?.s === ps && (p.exact[k] ?? tokens[i + k]!.w) === tokens[i + k]!.w,
+          )
+        ) {
           // Negative concord: "никому не советую", "никогда не пожалею" are one negation, already in the phrase.
           const concord = CONCORD_EXTENDS.has(lang) && lex.negators.has(w);
           const negated = !concord && i - negScope <= NEGATION_SCOPE;

@@ -118,4 +118,15 @@ describe("Russian reviews", () => {
     const long = analyse({ ...review, title: "Обычный банк отказал мне в кредите без объяснения причин" });
     expect(long.reasons.some((r) => r.note === "middling verdict")).toBe(false);
   });
+  it("matches the short words of a phrase as written: «ней», «нее» stem to «не» but negate nothing", () => {
+    // "не обращайтесь" is a verdict; "к ней обращаются" is not.
+    expect(analyse({ text: "К ней обращаются соседи." }).label).toBe("neutral");
+    expect(analyse({ text: "Не обращайтесь к ним." }).label).toBe("negative");
+  });
+
+  it("reads «откровенно» as an intensifier, not as praise", () => {
+    const a = analyse({ text: "Откровенно скучная книга." });
+    expect(a.reasons.some((r) => r.term === "откровенно")).toBe(false);
+    expect(a.label).toBe("negative");
+  });
 });
