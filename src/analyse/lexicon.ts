@@ -15,6 +15,8 @@ export interface Phrase {
 
 /** Phrase words of at most this many letters match as written, not on their stems. */
 const SHORT_PHRASE_WORD = 3;
+/** Russian plural imperatives ("не покупайте", "не пользуйтесь"): their stem is also "не покупала", "не пользуюсь". */
+const IMPERATIVE_RU = /(?:йте|ите|йтесь|итесь)$/;
 
 export interface CompiledLexicon {
   lang: Lang;
@@ -68,7 +70,9 @@ function escapeRe(s: string): string {
 function addPhrase(map: Map<string, Phrase[]>, text: string, weight: number, lang: Lang): void {
   const words = tokenize(text, lang);
   const stems = words.map((w) => stem(w, lang));
-  const exact = words.map((w) => (w.length <= SHORT_PHRASE_WORD ? w : undefined));
+  const exact = words.map((w) =>
+    w.length <= SHORT_PHRASE_WORD || (lang === "ru" && IMPERATIVE_RU.test(w)) ? w : undefined,
+  );
   const first = stems[0];
   if (first === undefined) return;
   const list = map.get(first) ?? [];
