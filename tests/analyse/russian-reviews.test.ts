@@ -124,6 +124,19 @@ describe("Russian reviews", () => {
     expect(analyse({ text: "Не обращайтесь к ним." }).label).toBe("negative");
   });
 
+  it("matches a plural imperative in a phrase as written: «не пользуйтесь» is advice, «не пользуюсь» a fact", () => {
+    expect(analyse({ text: "Не пользуйтесь их картой." }).label).toBe("negative");
+    expect(analyse({ text: "Давно не пользуюсь их картой." }).label).toBe("neutral");
+    expect(analyse({ text: "Не покупала у них ничего." }).label).toBe("neutral");
+  });
+
+  it("reads a reader's verdicts («не читайте», «не стоит читать», «еле домучила»)", () => {
+    expect(analyse({ text: "Не читайте эту книгу." }).label).toBe("negative");
+    expect(analyse({ text: "Эту книгу я не читала, но фильм видела." }).label).toBe("neutral");
+    expect(analyse({ text: "Еле домучила до конца." }).label).toBe("negative");
+    expect(analyse({ text: "Не стоит читать." }).label).toBe("negative");
+  });
+
   it("reads «откровенно» as an intensifier, not as praise", () => {
     const a = analyse({ text: "Откровенно скучная книга." });
     expect(a.reasons.some((r) => r.term === "откровенно")).toBe(false);
