@@ -108,6 +108,13 @@ const NOT_USED_YET_EN_RE =
   /\b(?:(?:have not|haven(?:'|’)?t|did not|didn(?:'|’)?t|not)\s+(?:yet\s+)?(?:used|tried|needed|filed|made|submitted|had to (?:use|file|make|submit))(?:\s+[\w’']+){0,3}\s+yet|too (?:early|soon) to (?:tell|say|judge|comment|rate)|(?:no|not had any|haven(?:'|’)?t had any|have not had any) (?:claims?|experience) (?:yet|so far)|(?:can(?:'|’)?t|cannot|can not|unable to) (?:give a fair|really) (?:review|rate|rating|comment)|unable to comment)\b/i;
 
 const DIGIT_RE = /\d/;
+/**
+ * Languages whose titles that turn on "но" are mixed verdicts (otzovik: most such titles head three- and
+ * four-star reviews). English measured worse ("Great people but low pay" heads many two-star Glassdoor reviews).
+ */
+const MIXED_TITLE_LANGS = new Set<Lang>(["ru", "uk"]);
+/** A mixed title is a short line, not a paragraph. */
+const MIXED_TITLE_WORDS = 15;
 /** A title of at most this many words can be a middling verdict ("Нормальный банк", "Самый обычный банк"). */
 const MIDDLING_TITLE_WORDS = 4;
 
@@ -248,6 +255,14 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       ev.middling = title.trim();
     }
   }
+  if (
+    ev.middling === undefined &&
+    title &&
+    MIXED_TITLE_LANGS.has(lexLang) &&
+    isMixedTitle(title, lex, pending)
+  ) {
+    ev.middling = title.trim();
+  }
   if (ev.middling === undefined) {
     const said = findSequence(ev.tokens, lex.middling);
     if (said !== undefined) {
@@ -259,6 +274,18 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
   const review = ev.words >= SHORT_WORDS;
   for (const r of pending) if (!(review && r.note?.split(", ").includes(STORY_NOTE))) count(r);
   return ev;
+}
+
+/**
+ * A title that weighs praise against a complaint across "но" / "хоть" ("Банк надежный, но невыгодный",
+ * "Надёжный, хоть и жадный", "Много плюсов, но есть жирные минусы") is the author's mixed verdict.
+ */
+function isMixedTitle(title: string, lex: CompiledLexicon, reasons: Reason[]): boolean {
+  const words = tokenize(title, lex.lang);
+  if (words.length > MIXED_TITLE_WORDS) return false;
+  if (!words.slice(1).some((w) => lex.contrast.has(w) || lex.concessive.has(w))) return false;
+  const own = reasons.filter((r) => r.field === "title");
+  return own.some((r) => r.weight > 0) && own.some((r) => r.weight < 0);
 }
 
 function countListWords(ev: Evidence, field: Field, n: number): void {

@@ -142,4 +142,18 @@ describe("Russian reviews", () => {
     expect(a.reasons.some((r) => r.term === "откровенно")).toBe(false);
     expect(a.label).toBe("negative");
   });
+  it("reads a title that turns praise against a complaint on «но» / «хоть» as a mixed verdict", () => {
+    const review = {
+      text: "Пользуюсь картой несколько лет. Хамят, очереди по часу.",
+      pros: "Много отделений",
+      cons: "Очереди, долго ждать ответа, навязывают страховку",
+    };
+    const mixed = analyse({ ...review, title: "Банк надёжный, но невыгодный" });
+    expect(mixed.reasons.some((r) => r.note === "middling verdict")).toBe(true);
+    expect(mixed.label).toBe("neutral");
+    // Both halves complaints: no mixed verdict.
+    const both = analyse({ ...review, title: "Долго, но ещё и грубо" });
+    expect(both.reasons.some((r) => r.note === "middling verdict")).toBe(false);
+    expect(both.label).toBe("negative");
+  });
 });
