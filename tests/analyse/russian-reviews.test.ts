@@ -39,7 +39,9 @@ describe("Russian reviews", () => {
     expect(weightOf("Итог: машина надёжная.", "надежная")).toBeGreaterThan(
       weightOf("Машина надёжная.", "надежная"),
     );
+    expect(weightOf("Вобщем, место уютное.", "уютное")).toBeGreaterThan(weightOf("Место уютное.", "уютное"));
   });
+
   it("reads a grade stated in the text as the author's rating («3 из 5», «6/10», «оценка 2»)", () => {
     const middling =
       "Взяла эту книгу по совету подруги и читала её почти две недели. Сюжет местами затянут, герои плоские, " +
@@ -57,6 +59,7 @@ describe("Russian reviews", () => {
       analyse({ text: "Прочитала 50/50 и бросила" }).reasons.some((r) => r.note === "stated grade"),
     ).toBe(false);
   });
+
   it("counts a text with a middling verdict («впечатление двоякое», «на один раз») as mostly middling", () => {
     const complaints =
       "Прочитала роман за неделю, хотя обычно читаю быстрее. Начало затянуто, героиня временами раздражает, " +
@@ -80,6 +83,7 @@ describe("Russian reviews", () => {
     const hero = analyse({ text: "Главный герой неоднозначный, его поступки пугают." });
     expect(hero.reasons.some((r) => r.note === "middling verdict")).toBe(false);
   });
+
   it("reads review idioms with «не могу» and «трудно» («не могу оторваться», «не могу не отметить», «трудно сказать»)", () => {
     expect(analyse({ text: "Не могла оторваться от книги." }).label).toBe("positive");
     expect(analyse({ text: "Сложно оторваться, читается на одном дыхании." }).label).toBe("positive");
@@ -103,6 +107,7 @@ describe("Russian reviews", () => {
     // The complaints whose stems they share still count.
     expect(analyse({ text: "Достали своими звонками." }).label).toBe("negative");
   });
+
   it("reads a short title that opens with «нормальный», «обычный», «средне» as a middling verdict", () => {
     const review = {
       text: "Пользуюсь картой несколько лет. Хамят, очереди по часу.",
@@ -118,6 +123,7 @@ describe("Russian reviews", () => {
     const long = analyse({ ...review, title: "Обычный банк отказал мне в кредите без объяснения причин" });
     expect(long.reasons.some((r) => r.note === "middling verdict")).toBe(false);
   });
+
   it("matches the short words of a phrase as written: «ней», «нее» stem to «не» but negate nothing", () => {
     // "не обращайтесь" is a verdict; "к ней обращаются" is not.
     expect(analyse({ text: "К ней обращаются соседи." }).label).toBe("neutral");
@@ -135,6 +141,7 @@ describe("Russian reviews", () => {
     expect(analyse({ text: "Эту книгу я не читала, но фильм видела." }).label).toBe("neutral");
     expect(analyse({ text: "Еле домучила до конца." }).label).toBe("negative");
     expect(analyse({ text: "Не стоит читать." }).label).toBe("negative");
+    expect(analyse({ text: "Будьте осторожны с этим банком." }).label).toBe("negative");
   });
 
   it("reads «откровенно» as an intensifier, not as praise", () => {
@@ -142,6 +149,7 @@ describe("Russian reviews", () => {
     expect(a.reasons.some((r) => r.term === "откровенно")).toBe(false);
     expect(a.label).toBe("negative");
   });
+
   it("reads a title that turns praise against a complaint on «но» / «хоть» as a mixed verdict", () => {
     const review = {
       text: "Пользуюсь картой несколько лет. Хамят, очереди по часу.",
