@@ -118,13 +118,24 @@ const MIXED_TITLE_WORDS = 15;
 /** A title of at most this many words can be a middling verdict ("Нормальный банк", "Самый обычный банк"). */
 const MIDDLING_TITLE_WORDS = 4;
 
+/** The word right after a grade, if any. */
+const NEXT_WORD_RE = /^\s*(\p{L}+)/u;
+
 /**
  * The last grade `text` states with the lexicon's `grade` pattern, in stars (0..5): "3 из 5" → 3,
- * "6/10" → 3, "оценка 4" → 4 (a bare grade above 5 is out of 10). Undefined when there is none.
+ * "6/10" → 3, "оценка 4" → 4 (a bare grade above 5 is out of 10). A number followed by a lower-case word
+ * other than a unit ("5 из 10 клиентов", "поставил 2 часа назад") is a count, not a grade. Undefined
+ * when there is none.
  */
-export function statedGrade(text: string, re: RegExp): number | undefined {
+export function statedGrade(text: string, grade: { re: RegExp; units: string[] }): number | undefined {
   let stars: number | undefined;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(grade.re)) {
+    const next = NEXT_WORD_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+    const first = next?.[0];
+    if (next !== undefined && first !== undefined && first !== first.toUpperCase()) {
+      const w = next.toLowerCase().replace(/ё/g, "е");
+      if (!grade.units.some((u) => w.startsWith(u))) continue;
+    }
     const n = Number((m[1] ?? m[3] ?? "").replace(",", "."));
     const scale = m[2] !== undefined ? Number(m[2]) : n <= 5 ? 5 : 10;
     if (n <= scale) stars = (5 * n) / scale;

@@ -40,8 +40,11 @@ export interface CompiledLexicon {
   middling: SequenceIndex;
   /** Words that open a short middling title ("нормальный", "обычн*"). */
   middlingTitles: SequenceIndex;
-  /** A grade stated in the text ("3 из 5", "оценка 4"): the grade in group 1 or 3, its scale in group 2. */
-  grade: RegExp | undefined;
+  /**
+   * A grade stated in the text ("3 из 5", "оценка 4"): the pattern (the grade in group 1 or 3, its scale in
+   * group 2) and the unit words that may follow it ("балл", "звезд"), as prefixes.
+   */
+  grade: { re: RegExp; units: string[] } | undefined;
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
   headings: RegExp | undefined;
   markers: Set<string>;
@@ -177,7 +180,12 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     verdicts: sequences(file.verdicts, lang),
     middlingTitles: sequenceIndex(file.middlingTitles.map((e) => [e.toLowerCase().replace(/ё/g, "е")])),
     middling: sequenceIndex(file.middling.map((e) => e.toLowerCase().replace(/ё/g, "е").split(/\s+/))),
-    grade: file.grade ? gradeRegExp(file.grade.outOf, file.grade.words) : undefined,
+    grade: file.grade
+      ? {
+          re: gradeRegExp(file.grade.outOf, file.grade.words),
+          units: file.grade.units.map((u) => u.toLowerCase().replace(/ё/g, "е").replace(/\*$/, "")),
+        }
+      : undefined,
     headings,
     markers: norm(file.markers),
     story,
@@ -194,7 +202,7 @@ function gradeRegExp(outOf: string[], words: string[]): RegExp {
   const scale = ["\\/", ...outOf.map(w)].join("|");
   const before = words.length > 0 ? words.map(w).join("|") : "(?!)";
   return new RegExp(
-    `${GRADE_NUMBER}\\s*(?:${scale})\\s*(5|10)(?!\\d|[.,/]\\d)|(?<!\\p{L})(?:${before})\\s*[:\\-–—]?\\s*["«]?(\\d{1,2}(?:[.,]5)?)(?!\\d|[.,/]\\d|\\s*%)`,
+    `${GRADE_NUMBER}\\s*(?:${scale})\\s*(5|10)(?!\\d|[.,/]\\d)|(?<!\\p{L})(?:${before})\\s*[:\\-–—]?\\s*["«]?(\\d{1,2}(?:[.,]5)?)(?!\\d|[.,/]\\d|\\s*%|\\s*(?:${scale}))`,
     "giu",
   );
 }

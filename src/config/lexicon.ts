@@ -80,7 +80,12 @@ export const LexiconFile = z
      * grade is read. @default undefined
      */
     grade: z
-      .object({ outOf: z.array(z.string()).default([]), words: z.array(z.string()).default([]) })
+      .object({
+        outOf: z.array(z.string()).default([]),
+        words: z.array(z.string()).default([]),
+        /** Words that may follow a grade ("3 из 5 баллов"); any other lower-case word after it makes it a count ("5 из 10 клиентов"). */
+        units: z.array(z.string()).default([]),
+      })
       .strict()
       .optional(),
     /** Site headings stripped before scoring ("Достоинства", "Pros"), matched as `Heading:` at a line start. */

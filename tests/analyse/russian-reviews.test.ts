@@ -58,6 +58,11 @@ describe("Russian reviews", () => {
     expect(
       analyse({ text: "Прочитала 50/50 и бросила" }).reasons.some((r) => r.note === "stated grade"),
     ).toBe(false);
+    // A count, not a grade: a lower-case word other than a unit follows the number.
+    const grade = (text: string) => analyse({ text }).reasons.find((r) => r.note === "stated grade")?.term;
+    expect(grade("5 из 10 клиентов остались недовольны.")).toBeUndefined();
+    expect(grade("Поставил 2 часа назад.")).toBeUndefined();
+    expect(grade("Оценка 4 из 5 баллов.")).toBe("4 of 5");
   });
 
   it("counts a text with a middling verdict («впечатление двоякое», «на один раз») as mostly middling", () => {
