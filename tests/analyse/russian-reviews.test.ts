@@ -169,4 +169,10 @@ describe("Russian reviews", () => {
     expect(both.reasons.some((r) => r.note === "middling verdict")).toBe(false);
     expect(both.label).toBe("negative");
   });
+
+  it("does not count what other reviews say as the author's verdict («много негативных отзывов»)", () => {
+    const a = analyse({ text: "Про этот банк много негативных отзывов." });
+    expect(a.label).toBe("neutral");
+    expect(analyse({ text: "Про эту книгу много восторженных отзывов." }).label).toBe("neutral");
+  });
 });
