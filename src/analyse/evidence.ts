@@ -107,7 +107,6 @@ const STATED_MIDDLING_EN_RE =
 const NOT_USED_YET_EN_RE =
   /\b(?:(?:have not|haven(?:'|’)?t|did not|didn(?:'|’)?t|not)\s+(?:yet\s+)?(?:used|tried|needed|filed|made|submitted|had to (?:use|file|make|submit))(?:\s+[\w’']+){0,3}\s+yet|too (?:early|soon) to (?:tell|say|judge|comment|rate)|(?:no|not had any|haven(?:'|’)?t had any|have not had any) (?:claims?|experience) (?:yet|so far)|(?:can(?:'|’)?t|cannot|can not|unable to) (?:give a fair|really) (?:review|rate|rating|comment)|unable to comment)\b/i;
 
-const DIGIT_RE = /\d/;
 /**
  * Languages whose titles that turn on "но" are mixed verdicts (otzovik: most such titles head three- and
  * four-star reviews). English measured worse ("Great people but low pay" heads many two-star Glassdoor reviews).
@@ -221,8 +220,8 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
   }
   if (lex.grade) {
     for (const [, raw] of fields) {
-      // A grade has a digit: most texts need no regex scan at all.
-      const g = raw && DIGIT_RE.test(raw) ? statedGrade(raw, lex.grade) : undefined;
+      // Most texts fail the quick test and need no scan with the full pattern.
+      const g = raw && lex.grade.quick.test(raw) ? statedGrade(raw, lex.grade) : undefined;
       if (g !== undefined) ev.grade = g;
     }
   }

@@ -44,7 +44,7 @@ export interface CompiledLexicon {
    * A grade stated in the text ("3 из 5", "оценка 4"): the pattern (the grade in group 1 or 3, its scale in
    * group 2) and the unit words that may follow it ("балл", "звезд"), as prefixes.
    */
-  grade: { re: RegExp; units: string[] } | undefined;
+  grade: { re: RegExp; quick: RegExp; units: string[] } | undefined;
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
   headings: RegExp | undefined;
   markers: Set<string>;
@@ -183,6 +183,7 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     grade: file.grade
       ? {
           re: gradeRegExp(file.grade.outOf, file.grade.words),
+          quick: gradeQuickRegExp(file.grade.outOf, file.grade.words),
           units: file.grade.units.map((u) => u.toLowerCase().replace(/ё/g, "е").replace(/\*$/, "")),
         }
       : undefined,
@@ -205,6 +206,16 @@ function gradeRegExp(outOf: string[], words: string[]): RegExp {
     `${GRADE_NUMBER}\\s*(?:${scale})\\s*(5|10)(?!\\d|[.,/]\\d)|(?<!\\p{L})(?:${before})\\s*[:\\-–—]?\\s*["«]?(\\d{1,2}(?:[.,]5)?)(?!\\d|[.,/]\\d|\\s*%|\\s*(?:${scale}))`,
     "giu",
   );
+}
+
+/**
+ * A cheap test a text must pass before the grade pattern runs (no look-behinds, no Unicode classes):
+ * most reviews have digits and "из", few have a grade.
+ */
+function gradeQuickRegExp(outOf: string[], words: string[]): RegExp {
+  const scale = ["\\/", ...outOf.map(escapeRe)].join("|");
+  const plain = words.map((x) => escapeRe(x.replace(/\*$/, "")));
+  return new RegExp([`\\d\\s*(?:${scale})\\s*(?:5|10)`, ...plain].join("|"), "i");
 }
 
 /** Entries of several words as their lower-cased word sequences (ё = е), longest first. */
