@@ -104,6 +104,7 @@ describe("Russian reviews", () => {
       "На этом первый том кончился.",
       "Врата открылись.",
       "Марка машины японская.",
+      "Эту историю невозможно забыть.",
       "Это скорее повесть, нежели роман.",
       "Банкомат недалеко от дома, пин-код пришёл в СМС.",
     ]) {
@@ -111,6 +112,9 @@ describe("Russian reviews", () => {
     }
     // The complaints whose stems they share still count.
     expect(analyse({ text: "Достали своими звонками." }).label).toBe("negative");
+    expect(analyse({ text: "Про мою заявку просто забыли." }).label).toBe("negative");
+    // Difficulty is a mild con, like "сложно": "трудно" and "тяжело" weigh no more.
+    expect(weightOf("Читать было трудно.", "трудно")).toBe(weightOf("Читать было сложно.", "сложно"));
   });
 
   it("reads a short title that opens with «нормальный», «обычный», «средне» as a middling verdict", () => {
