@@ -115,6 +115,8 @@ describe("Russian reviews", () => {
     expect(analyse({ text: "Про мою заявку просто забыли." }).label).toBe("negative");
     // Difficulty is a mild con, like "сложно": "трудно" and "тяжело" weigh no more.
     expect(weightOf("Читать было трудно.", "трудно")).toBe(weightOf("Читать было сложно.", "сложно"));
+    // "не может" is mostly a plot or a general statement ("героиня не может сопротивляться"): a mild con.
+    expect(weightOf("Героиня не может сопротивляться.", "не может")).toBeGreaterThan(-0.5);
   });
 
   it("reads a short title that opens with «нормальный», «обычный», «средне» as a middling verdict", () => {
