@@ -159,8 +159,11 @@ export function scoreField(text: string, lex: CompiledLexicon, field: Field): Fi
   return out;
 }
 
-/** Whether the words of `tokens` just before position `k` are one of `seqs`. */
-function endsWith(tokens: Token[], k: number, seqs: string[][]): boolean {
+/**
+ * Whether one of `seqs` ends right before position `k` of `tokens` (a sentence's words, across its
+ * clause breaks: "не могу сказать, что" is one denial).
+ */
+function endsAt(tokens: Token[], k: number, seqs: string[][]): boolean {
   return seqs.some((q) => q.length <= k && q.every((w, i) => tokens[k - q.length + i]?.w === w));
 }
 
@@ -175,29 +178,29 @@ function scoreSentence(
 ): Contribution[] {
   const excl = punct.includes("!");
   const question = !excl && punct.includes("?");
-  markNames(clauses.flat());
+  const flat = clauses.flat();
+  markNames(flat);
   const contribs: Contribution[] = [];
   let clauseIdx = 0;
   let contrastAt = -1;
   const concessiveClauses = new Set<number>();
   const deniedClauses = new Set<number>();
-  let denial = false;
+  /** Index in `flat` of the current clause's first word. */
+  let offset = 0;
   for (const tokens of clauses) {
-    // A clause may hold its own contrast word mid-way ("хорошо но дорого"), or "что" after a denial
+    // A clause may hold its own contrast word mid-way ("хорошо но дорого"), or a denial may end mid-way
     // ("не скажу что плохо"): split there too.
     let start = 0;
     for (let k = 0; k <= tokens.length; k++) {
       const t = tokens[k];
       const boundary =
         k === tokens.length ||
-        (k > start &&
-          t !== undefined &&
-          (lex.contrast.has(t.w) || (t.w === "что" && endsWith(tokens, k, lex.denials))));
+        (k > start && t !== undefined && (lex.contrast.has(t.w) || endsAt(flat, offset + k, lex.denials)));
       if (!boundary) continue;
       const part = tokens.slice(start, k);
       const first = part[0]?.w;
-      if (denial && first === "что") deniedClauses.add(clauseIdx);
-      denial = endsWith(tokens, k, lex.denials);
+      // The part right after a denial ("не могу сказать, что" + "книга плохая") is denied.
+      if (endsAt(flat, offset + start, lex.denials)) deniedClauses.add(clauseIdx);
       if (first !== undefined && lex.contrast.has(first)) {
         if (clauseIdx === 0 && contribs.length === 0) {
           for (const c of prevSentence) c.reason.weight *= CONTRAST_BEFORE;
@@ -209,6 +212,7 @@ function scoreSentence(
       clauseIdx++;
       start = k;
     }
+    offset += tokens.length;
   }
   const opener = clauses[0]?.[0]?.w;
   if (question && opener !== undefined && RHETORICAL_START.has(opener) && field !== "title") {

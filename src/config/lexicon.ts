@@ -53,9 +53,9 @@ export const LexiconFile = z
     /** Words that start a clause weighing less ("хотя", "although"). */
     concessive: z.array(z.string()).default([]),
     /**
-     * Words that open a clause denying the next one, which starts with "что" ("не могу сказать, что …",
-     * "не скажу, что …", "это не значит, что …"): its praise counts as a complaint and its complaint as
-     * mild praise. @default []
+     * Word sequences that deny the words after them, up to the next clause break ("не могу сказать, что …",
+     * "не скажу, что …", "это не значит, что …"; commas inside a sequence are ignored): their praise counts
+     * as half a complaint and their complaint as mild praise. @default []
      */
     denials: z.array(z.string()).default([]),
     /**
