@@ -15,8 +15,6 @@ export interface Phrase {
 
 /** Phrase words of at most this many letters match as written, not on their stems. */
 const SHORT_PHRASE_WORD = 3;
-/** Russian plural imperatives ("не покупайте", "не пользуйтесь"): their stem is also "не покупала", "не пользуюсь". */
-const IMPERATIVE_RU = /(?:йте|ите|йтесь|итесь)$/;
 
 export interface CompiledLexicon {
   lang: Lang;
@@ -70,11 +68,17 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function addPhrase(map: Map<string, Phrase[]>, text: string, weight: number, lang: Lang): void {
+function addPhrase(
+  map: Map<string, Phrase[]>,
+  text: string,
+  weight: number,
+  lang: Lang,
+  exactEndings: string[] = [],
+): void {
   const words = tokenize(text, lang);
   const stems = words.map((w) => stem(w, lang));
   const exact = words.map((w) =>
-    w.length <= SHORT_PHRASE_WORD || (lang === "ru" && IMPERATIVE_RU.test(w)) ? w : undefined,
+    w.length <= SHORT_PHRASE_WORD || exactEndings.some((e) => w.endsWith(e)) ? w : undefined,
   );
   const first = stems[0];
   if (first === undefined) return;
@@ -158,7 +162,8 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
       if (lang !== "en" || norm.length - st.length <= 1) words.set(st, w);
     }
   }
-  for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang);
+  const endings = file.phraseExactEndings.map((e) => e.toLowerCase().replace(/ё/g, "е"));
+  for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang, endings);
 
   const norm = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/ё/g, "е")));
   const { forms: story, prefixes: storyPrefixes } = formsAndPrefixes(file.story, lang);

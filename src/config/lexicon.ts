@@ -44,6 +44,12 @@ export const LexiconFile = z
     words: z.record(z.string(), z.number()).default({}),
     /** Multi-word phrases, matched before words → weight. */
     phrases: z.record(z.string(), z.number()).default({}),
+    /**
+     * Endings of phrase words that must match as written, not on their stems, because the stem drops a
+     * meaning the phrase needs (Russian plural imperatives: "не пользуйтесь" is advice, "не пользуюсь"
+     * shares its stem). @default []
+     */
+    phraseExactEndings: z.array(z.string()).default([]),
     /** Words that flip the polarity of the next sentiment word in the same clause ("не", "not"). */
     negators: z.array(z.string()).default([]),
     /** Words that scale the next sentiment word: > 1 intensifies ("очень": 1.5), < 1 softens ("немного": 0.5). */
