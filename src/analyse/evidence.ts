@@ -39,13 +39,14 @@ export interface Evidence {
   fields: [Field, string | undefined][];
   /** Whether the text had pros/cons fields (otzovik, glassdoor). */
   structured: boolean;
-  /** The title, when it is a middling verdict ("Just OK", "Mixed bag", "It was fine"), or a stated
-   * three-star rating in the text ("3 stars", "3/5", "I'm torn"). */
+  /** The title, when it is a middling verdict ("Just OK", "Mixed bag", "It was fine", "Нормальный банк",
+   * "Надёжный, но невыгодный"), a stated three-star rating in the text ("3 stars", "3/5", "I'm torn") or a
+   * middling verdict from the lexicon ("впечатление двоякое", "на один раз"). */
   middling?: string;
-  /** A grade the text states ("3 из 5", "оценка 4"), on a scale of 0..5 stars (the last one stated). */
-  grade?: number;
   /** The field the middling verdict was found in. */
   middlingField?: Field;
+  /** A grade the text states ("3 из 5", "оценка 4"), on a scale of 0..5 stars (the last one stated). */
+  grade?: number;
   /** Language whose lexicon (and stems) were used. */
   lexLang: Lang;
   /** Words of all fields in order, and their stems in `lexLang` (shared with risk flags). */

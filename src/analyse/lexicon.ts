@@ -36,7 +36,7 @@ export interface CompiledLexicon {
   verdicts: string[][];
   /** Word sequences of middling verdicts (a word ending in "*" is a prefix), by the first 3 letters of their first word. */
   middling: SequenceIndex;
-  /** Words that open a short middling title ("нормальный", "обычн*"). */
+  /** Words that open a short middling title ("нормальный", "обычный"). */
   middlingTitles: SequenceIndex;
   /**
    * A grade stated in the text ("3 из 5", "оценка 4"): the pattern (the grade in group 1 or 3, its scale in
