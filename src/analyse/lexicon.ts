@@ -187,8 +187,8 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     middling: sequenceIndex(file.middling.map((e) => e.toLowerCase().replace(/ё/g, "е").split(/\s+/))),
     grade: file.grade
       ? {
-          re: gradeRegExp(file.grade.outOf, file.grade.words),
-          quick: gradeQuickRegExp(file.grade.outOf, file.grade.words),
+          re: gradeRegExp(file.grade.outOf, file.grade.words, file.grade.units),
+          quick: gradeQuickRegExp(file.grade.outOf, file.grade.words, file.grade.units),
           units: file.grade.units.map((u) => u.toLowerCase().replace(/ё/g, "е").replace(/\*$/, "")),
         }
       : undefined,
@@ -202,13 +202,14 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
 /** A number not inside a longer number, date or fraction ("3", "6,5"). */
 const GRADE_NUMBER = String.raw`(?<![\d.,/])(\d{1,2}(?:[.,]5)?)`;
 
-/** "3 из 5", "6.5/10", "оценка: 4", "поставила «2»" (a grade out of 5 or 10). */
-function gradeRegExp(outOf: string[], words: string[]): RegExp {
+/** "3 из 5", "6.5/10", "2 балла из 5", "оценка: 4", "поставила «2»" (a grade out of 5 or 10). */
+function gradeRegExp(outOf: string[], words: string[], units: string[]): RegExp {
   const w = (x: string) => (x.endsWith("*") ? `${escapeRe(x.slice(0, -1))}\\p{L}*` : escapeRe(x));
   const scale = ["\\/", ...outOf.map(w)].join("|");
   const before = words.length > 0 ? words.map(w).join("|") : "(?!)";
+  const unit = units.length > 0 ? `(?:(?:${units.map(w).join("|")})\\s*)?` : "";
   return new RegExp(
-    `${GRADE_NUMBER}\\s*(?:${scale})\\s*(5|10)(?!\\d|[.,/]\\d)|(?<!\\p{L})(?:${before})\\s*[:\\-–—]?\\s*["«]?(\\d{1,2}(?:[.,]5)?)(?!\\d|[.,/]\\d|\\s*%|\\s*(?:${scale}))`,
+    `${GRADE_NUMBER}\\s*${unit}(?:${scale})\\s*(5|10)(?!\\d|[.,/]\\d)|(?<!\\p{L})(?:${before})\\s*[:\\-–—]?\\s*["«]?(\\d{1,2}(?:[.,]5)?)(?!\\d|[.,/]\\d|\\s*%|\\s*(?:${scale}))`,
     "giu",
   );
 }
@@ -217,10 +218,11 @@ function gradeRegExp(outOf: string[], words: string[]): RegExp {
  * A cheap test a text must pass before the grade pattern runs (no look-behinds, no Unicode classes):
  * most reviews have digits and "из", few have a grade.
  */
-function gradeQuickRegExp(outOf: string[], words: string[]): RegExp {
+function gradeQuickRegExp(outOf: string[], words: string[], units: string[]): RegExp {
   const scale = ["\\/", ...outOf.map(escapeRe)].join("|");
-  const plain = words.map((x) => escapeRe(x.replace(/\*$/, "")));
-  return new RegExp([`\\d\\s*(?:${scale})\\s*(?:5|10)`, ...plain].join("|"), "i");
+  const plain = (xs: string[]) => xs.map((x) => escapeRe(x.replace(/\*$/, "")));
+  const unit = units.length > 0 ? `(?:(?:${plain(units).join("|")})[^\\d]{0,4})?` : "";
+  return new RegExp([`\\d\\s*${unit}(?:${scale})\\s*(?:5|10)`, ...plain(words)].join("|"), "i");
 }
 
 /** Entries of several words as their lower-cased word sequences (ё = е), longest first. */

@@ -63,6 +63,7 @@ describe("Russian reviews", () => {
     expect(grade("5 из 10 клиентов остались недовольны.")).toBeUndefined();
     expect(grade("Поставил 2 часа назад.")).toBeUndefined();
     expect(grade("Оценка 4 из 5 баллов.")).toBe("4 of 5");
+    expect(grade("Рассказ слабый: 2 балла из 5.")).toBe("2 of 5");
   });
 
   it("counts a text with a middling verdict («впечатление двоякое», «на один раз») as mostly middling", () => {
