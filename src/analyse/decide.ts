@@ -67,6 +67,14 @@ const BALANCE = 0.3;
 /** How much of its score a text keeps when its title is a middling verdict ("Just OK", "Mixed bag") or
  * it states a three-star rating ("3 stars", "I'm torn"). */
 const MIDDLING = 0.5;
+/**
+ * Per language, how much of its score a text with a middling verdict keeps: the Russian review band is
+ * narrow (−0.1 … 0.2, against −0.4 … 0.1 in English), so half a mixed review's score still reads as
+ * negative; a Russian text that says "неоднозначное впечатление" or "на один раз" keeps less.
+ */
+const LANGUAGE_MIDDLING: Partial<Record<Lang, number>> = { ru: 0.3, uk: 0.3 };
+/** How much a grade stated in the text ("3 из 5", "оценка 2") counts against the words: like a rating, it dominates. */
+const STATED_GRADE = 0.75;
 /** Texts with fewer words than this are "short" (tweets, comments, one-line reviews). */
 export const SHORT_WORDS = 40;
 /**
@@ -122,12 +130,22 @@ export function decide(ev: Evidence): Decision {
   score = Math.max(-1, Math.min(1, score));
   if (ev.middling !== undefined) {
     // The author's own summary is "so-so": the complaints (or praise) in the text count half.
-    score *= MIDDLING;
+    score *= LANGUAGE_MIDDLING[ev.lexLang] ?? MIDDLING;
     reasons.push({
       term: ev.middling,
       weight: 0,
       field: ev.middlingField ?? "title",
       note: "middling verdict",
+    });
+  }
+  if (ev.grade !== undefined) {
+    // The author's own grade is their rating: 3 of 5 is a middling review whatever its complaints.
+    const stated = Math.max(-1, Math.min(1, (ev.grade - 3) / 2));
+    score = STATED_GRADE * stated + (1 - STATED_GRADE) * score;
+    reasons.push({
+      term: `${Math.round(ev.grade * 10) / 10} of 5`,
+      weight: Math.round(stated * 3 * 100) / 100,
+      note: "stated grade",
     });
   }
   const band = bandFor(genre, ev.lexLang);

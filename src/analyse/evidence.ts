@@ -6,7 +6,7 @@
 import type { Reason } from "../domain/mention.js";
 import { SHORT_WORDS } from "./decide.js";
 import { detectLanguage } from "./lang-detect.js";
-import type { CompiledLexicon } from "./lexicon.js";
+import { type CompiledLexicon, findSequence } from "./lexicon.js";
 import { isLang, type Lang, stem, tokenize } from "./nlp.js";
 import type { LanguageResources } from "./resources.js";
 import { STORY_NOTE } from "./score-clause.js";
@@ -39,11 +39,14 @@ export interface Evidence {
   fields: [Field, string | undefined][];
   /** Whether the text had pros/cons fields (otzovik, glassdoor). */
   structured: boolean;
-  /** The title, when it is a middling verdict ("Just OK", "Mixed bag", "It was fine"), or a stated
-   * three-star rating in the text ("3 stars", "3/5", "I'm torn"). */
+  /** The title, when it is a middling verdict ("Just OK", "Mixed bag", "It was fine", "Нормальный банк",
+   * "Надёжный, но невыгодный"), a stated three-star rating in the text ("3 stars", "3/5", "I'm torn") or a
+   * middling verdict from the lexicon ("впечатление двоякое", "на один раз"). */
   middling?: string;
   /** The field the middling verdict was found in. */
   middlingField?: Field;
+  /** A grade the text states ("3 из 5", "оценка 4"), on a scale of 0..5 stars (the last one stated). */
+  grade?: number;
   /** Language whose lexicon (and stems) were used. */
   lexLang: Lang;
   /** Words of all fields in order, and their stems in `lexLang` (shared with risk flags). */
@@ -75,6 +78,41 @@ const NO_PROS_RE =
 
 /** Only a title shorter than this can be a middling verdict (a longer one is a sentence of the review). */
 const MIDDLING_TITLE_CHARS = 60;
+
+/**
+ * Languages whose titles that turn on "но" are mixed verdicts (otzovik: most such titles head three- and
+ * four-star reviews). English measured worse ("Great people but low pay" heads many two-star Glassdoor reviews).
+ */
+const MIXED_TITLE_LANGS = new Set<Lang>(["ru", "uk"]);
+/** A mixed title is a short line, not a paragraph. */
+const MIXED_TITLE_WORDS = 15;
+/** A title of at most this many words can be a middling verdict ("Нормальный банк", "Самый обычный банк"). */
+const MIDDLING_TITLE_WORDS = 4;
+
+/** The word right after a grade, if any. */
+const NEXT_WORD_RE = /^\s*(\p{L}+)/u;
+
+/**
+ * The last grade `text` states with the lexicon's `grade` pattern, in stars (0..5): "3 из 5" → 3,
+ * "6/10" → 3, "оценка 4" → 4 (a bare grade above 5 is out of 10). A number followed by a lower-case word
+ * other than a unit ("5 из 10 клиентов", "поставил 2 часа назад") is a count, not a grade. Undefined
+ * when there is none.
+ */
+export function statedGrade(text: string, grade: { re: RegExp; units: string[] }): number | undefined {
+  let stars: number | undefined;
+  for (const m of text.matchAll(grade.re)) {
+    const next = NEXT_WORD_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+    const first = next?.[0];
+    if (next !== undefined && first !== undefined && first !== first.toUpperCase()) {
+      const w = next.toLowerCase().replace(/ё/g, "е");
+      if (!grade.units.some((u) => w.startsWith(u))) continue;
+    }
+    const n = Number((m[1] ?? m[3] ?? "").replace(",", "."));
+    const scale = m[2] !== undefined ? Number(m[2]) : n <= 5 ? 5 : 10;
+    if (n <= scale) stars = (5 * n) / scale;
+  }
+  return stars;
+}
 
 export function round(x: number, d = 3): number {
   const f = 10 ** d;
@@ -154,6 +192,13 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       }
     }
   }
+  if (lex.grade) {
+    for (const [, raw] of fields) {
+      // Most texts fail the quick test and need no scan with the full pattern.
+      const g = raw && lex.grade.quick.test(raw) ? statedGrade(raw, lex.grade) : undefined;
+      if (g !== undefined) ev.grade = g;
+    }
+  }
   for (const [field, raw] of fields) {
     if (!raw?.trim()) continue;
     const listField = field === "cons" || field === "pros";
@@ -186,10 +231,45 @@ export function gatherEvidence(input: EvidenceInput, resources: LanguageResource
       add(r);
     }
   }
+  if (ev.middling === undefined && lex.middlingTitleWords.size > 0 && title) {
+    const words = tokenize(title, lexLang);
+    let k = 0;
+    while (k < words.length - 1 && lex.modifiers.has(words[k]!)) k++;
+    if (words.length <= MIDDLING_TITLE_WORDS && findSequence(words.slice(k, k + 1), lex.middlingTitleWords)) {
+      ev.middling = title.trim();
+    }
+  }
+  if (
+    ev.middling === undefined &&
+    title &&
+    MIXED_TITLE_LANGS.has(lexLang) &&
+    isMixedTitle(title, lex, pending)
+  ) {
+    ev.middling = title.trim();
+  }
+  if (ev.middling === undefined) {
+    const said = findSequence(ev.tokens, lex.middlingPhrases);
+    if (said !== undefined) {
+      ev.middling = said;
+      ev.middlingField = "text";
+    }
+  }
   // In a review, death, war and crime retell a plot or the news; in a short post they are the author's state.
   const review = ev.words >= SHORT_WORDS;
   for (const r of pending) if (!(review && r.note?.split(", ").includes(STORY_NOTE))) count(r);
   return ev;
+}
+
+/**
+ * A title that weighs praise against a complaint across "но" / "хоть" ("Банк надежный, но невыгодный",
+ * "Надёжный, хоть и жадный", "Много плюсов, но есть жирные минусы") is the author's mixed verdict.
+ */
+function isMixedTitle(title: string, lex: CompiledLexicon, reasons: Reason[]): boolean {
+  const words = tokenize(title, lex.lang);
+  if (words.length > MIXED_TITLE_WORDS) return false;
+  if (!words.slice(1).some((w) => lex.contrast.has(w) || lex.concessive.has(w))) return false;
+  const own = reasons.filter((r) => r.field === "title");
+  return own.some((r) => r.weight > 0) && own.some((r) => r.weight < 0);
 }
 
 function countListWords(ev: Evidence, field: Field, n: number): void {

@@ -8,8 +8,12 @@ import { isLang, type Lang, stem, tokenize } from "./nlp.js";
 export interface Phrase {
   text: string;
   stems: string[];
+  /** Per word, the word itself when it is too short to match on its stem ("не", which "ней" and "нее" stem to). */
+  exact: (string | undefined)[];
   weight: number;
 }
+
+/** Phrase words of at most this many letters match as written, not on their stems. */
 
 export interface CompiledLexicon {
   lang: Lang;
@@ -29,6 +33,19 @@ export interface CompiledLexicon {
   modifiers: Map<string, number>;
   contrast: Set<string>;
   concessive: Set<string>;
+  /** Word sequences that deny the clause after them ("не могу сказать" + "что …"). */
+  denials: string[][];
+  /** Word sequences that open a verdict sentence ("overall", "в общем"). */
+  verdicts: string[][];
+  /** `middling.phrases` as word sequences (a word ending in "*" is a prefix), by the first 3 letters of their first word. */
+  middlingPhrases: SequenceIndex;
+  /** `middling.titleWords`: words that open a short middling title ("нормальный", "обычный"). */
+  middlingTitleWords: SequenceIndex;
+  /**
+   * A grade stated in the text ("3 из 5", "оценка 4"): the pattern (the grade in group 1 or 3, its scale in
+   * group 2) and the unit words that may follow it ("балл", "звезд"), as prefixes.
+   */
+  grade: { re: RegExp; quick: RegExp; units: string[] } | undefined;
   /** Matches a site heading at a line start ("Достоинства:"), global + multiline. */
   headings: RegExp | undefined;
   markers: Set<string>;
@@ -68,14 +85,25 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function addPhrase(map: Map<string, Phrase[]>, text: string, weight: number, lang: Lang): void {
-  const stems = tokenize(text, lang).map((w) => stem(w, lang));
+function addPhrase(
+  map: Map<string, Phrase[]>,
+  text: string,
+  weight: number,
+  lang: Lang,
+  exactEndings: string[] = [],
+  exactUpTo = 0,
+): void {
+  const words = tokenize(text, lang);
+  const stems = words.map((w) => stem(w, lang));
+  const exact = words.map((w) =>
+    w.length <= exactUpTo || exactEndings.some((e) => w.endsWith(e)) ? w : undefined,
+  );
   const first = stems[0];
   if (first === undefined) return;
   const list = map.get(first) ?? [];
   const existing = list.find((p) => p.stems.join(" ") === stems.join(" "));
   if (existing) existing.weight = weight;
-  else list.push({ text, stems, weight });
+  else list.push({ text, stems, exact, weight });
   list.sort((a, b) => b.stems.length - a.stems.length);
   map.set(first, list);
 }
@@ -204,7 +232,9 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
       if (lang !== "en" || norm.length - st.length <= 1) words.set(st, w);
     }
   }
-  for (const [key, w] of Object.entries(file.phrases)) addPhrase(phrases, key, w, lang);
+  const endings = file.phraseExactEndings.map((e) => e.toLowerCase().replace(/ё/g, "е"));
+  for (const [key, w] of Object.entries(file.phrases))
+    addPhrase(phrases, key, w, lang, endings, file.phraseExactUpTo);
 
   const norm = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/ё/g, "е")));
   const { forms: story, prefixes: storyPrefixes } = formsAndPrefixes(file.story, lang);
@@ -224,12 +254,96 @@ export function compileLexicon(file: LexiconFile, bases: BaseLexicons = {}): Com
     modifiers: new Map(Object.entries(file.modifiers).map(([k, v]) => [k.toLowerCase(), v])),
     contrast: norm(file.contrast),
     concessive: norm(file.concessive),
+    denials: sequences(file.denials, lang),
+    verdicts: sequences(file.verdicts, lang),
+    middlingTitleWords: sequenceIndex(
+      (file.middling?.titleWords ?? []).map((e) => [e.toLowerCase().replace(/ё/g, "е")]),
+    ),
+    middlingPhrases: sequenceIndex(
+      (file.middling?.phrases ?? []).map((e) => e.toLowerCase().replace(/ё/g, "е").split(/\s+/)),
+    ),
+    grade: file.grade
+      ? {
+          re: gradeRegExp(file.grade.outOf, file.grade.words, file.grade.units),
+          quick: gradeQuickRegExp(file.grade.outOf, file.grade.words, file.grade.units),
+          units: file.grade.units.map((u) => u.toLowerCase().replace(/ё/g, "е").replace(/\*$/, "")),
+        }
+      : undefined,
     headings,
     markers: norm(file.markers),
     story,
     storyPrefixes,
     middling: file.middling && compileMiddling(file.middling),
   };
+}
+
+/** A number not inside a longer number, date or fraction ("3", "6,5"). */
+const GRADE_NUMBER = String.raw`(?<![\d.,/])(\d{1,2}(?:[.,]5)?)`;
+
+/** "3 из 5", "6.5/10", "2 балла из 5", "оценка: 4", "поставила «2»" (a grade out of 5 or 10). */
+function gradeRegExp(outOf: string[], words: string[], units: string[]): RegExp {
+  const w = (x: string) => (x.endsWith("*") ? `${escapeRe(x.slice(0, -1))}\\p{L}*` : escapeRe(x));
+  const scale = ["\\/", ...outOf.map(w)].join("|");
+  const before = words.length > 0 ? words.map(w).join("|") : "(?!)";
+  const unit = units.length > 0 ? `(?:(?:${units.map(w).join("|")})\\s*)?` : "";
+  return new RegExp(
+    `${GRADE_NUMBER}\\s*${unit}(?:${scale})\\s*(5|10)(?!\\d|[.,/]\\d)|(?<!\\p{L})(?:${before})\\s*[:\\-–—]?\\s*["«]?(\\d{1,2}(?:[.,]5)?)(?!\\d|[.,/]\\d|\\s*%|\\s*(?:${scale}))`,
+    "giu",
+  );
+}
+
+/**
+ * A cheap test a text must pass before the grade pattern runs (no look-behinds, no Unicode classes):
+ * most reviews have digits and "из", few have a grade.
+ */
+function gradeQuickRegExp(outOf: string[], words: string[], units: string[]): RegExp {
+  const scale = ["\\/", ...outOf.map(escapeRe)].join("|");
+  const plain = (xs: string[]) => xs.map((x) => escapeRe(x.replace(/\*$/, "")));
+  const unit = units.length > 0 ? `(?:(?:${plain(units).join("|")})[^\\d]{0,4})?` : "";
+  return new RegExp([`\\d\\s*${unit}(?:${scale})\\s*(?:5|10)`, ...plain(words)].join("|"), "i");
+}
+
+/** Entries of several words as their lower-cased word sequences (ё = е), longest first. */
+function sequences(entries: string[], lang: Lang): string[][] {
+  return entries
+    .map((e) => tokenize(e.toLowerCase().replace(/ё/g, "е"), lang))
+    .sort((a, b) => b.length - a.length);
+}
+
+/** Whether `token` is the sequence word `w` (a word ending in "*" is a prefix). */
+function sameWord(token: string | undefined, w: string): boolean {
+  if (token === undefined) return false;
+  return w.endsWith("*") ? token.startsWith(w.slice(0, -1)) : token === w;
+}
+
+/** Word sequences by the first 3 letters of their first word: one lookup per token instead of one per sequence. */
+export type SequenceIndex = Map<string, string[][]>;
+
+const HEAD = 3;
+
+function sequenceIndex(seqs: string[][]): SequenceIndex {
+  const index: SequenceIndex = new Map();
+  for (const q of seqs) {
+    const head = (q[0] ?? "").replace(/\*$/, "").slice(0, HEAD);
+    if (!head) continue;
+    index.set(head, [...(index.get(head) ?? []), q]);
+  }
+  return index;
+}
+
+/** Where `tokens` hold one of the indexed sequences (a word ending in "*" matches as a prefix): its words, or undefined. */
+export function findSequence(tokens: string[], index: SequenceIndex): string | undefined {
+  if (index.size === 0) return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const seqs = index.get(tokens[i]!.slice(0, HEAD));
+    if (seqs === undefined) continue;
+    for (const q of seqs) {
+      let k = 0;
+      while (k < q.length && sameWord(tokens[i + k], q[k]!)) k++;
+      if (k === q.length) return tokens.slice(i, i + k).join(" ");
+    }
+  }
+  return undefined;
 }
 
 /** Whether a word tells what a text is about (lexicon `story`), by its form, stem or prefix. */

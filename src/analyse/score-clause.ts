@@ -142,10 +142,16 @@ export function scoreClause(
     let matched = false;
     if (phrases) {
       for (const p of phrases) {
-        if (p.stems.every((ps, k) => tokens[i + k]?.s === ps)) {
-          // A phrase that opens with a concord negator (lexicon `concord`: "no one to answer", "no complaints")
-          // after a "not" is colloquial negative concord ("I can't get no one to answer"), not a double negation.
-          const negated = i - negScope <= NEGATION_SCOPE && !lex.concord.has(w);
+        if (
+          p.stems.every(
+            (ps, k) => tokens[i + k]?.s === ps && (p.exact[k] ?? tokens[i + k]!.w) === tokens[i + k]!.w,
+          )
+        ) {
+          // Negative concord: a phrase that opens with a negator after a "not" is one negation, already in
+          // the phrase. In Russian and Ukrainian any negator ("никому не советую", "никогда не пожалею"); in
+          // English only the lexicon's `concord` words ("I can't get no one to answer").
+          const concord = lex.concord.has(w) || (CONCORD_EXTENDS.has(lang) && lex.negators.has(w));
+          const negated = !concord && i - negScope <= NEGATION_SCOPE;
           let weight = (negated ? flip(p.weight, lang) : p.weight) * (i - modAt <= 2 ? mod : 1);
           let note = negated ? "negated" : undefined;
           if (tok.quote !== undefined && weight !== 0) {

@@ -44,19 +44,11 @@ const QUESTION = 0.6;
 const EXCLAMATION = 1.25;
 /** The closing sentence of a review is its verdict. */
 const LAST_SENTENCE = 1.25;
-/** A sentence that opens as the author's overall verdict ("Overall, …", "All in all, …") weighs as a title. */
+/** A sentence that opens as the author's overall verdict (lexicon `verdicts`: "Overall, …", "В общем, …") weighs as a title. */
 const VERDICT = 1.5;
-const VERDICT_OPENERS = [
-  "overall",
-  "all in all",
-  "all things considered",
-  "on the whole",
-  "in summary",
-  "in conclusion",
-  "to sum up",
-  "bottom line",
-  "all said and done",
-].map((o) => o.split(" "));
+/** A clause denied by the one before it ("не могу сказать, что книга плохая"): praise flips, a complaint turns mild praise. */
+const DENIED_POSITIVE = -0.5;
+const DENIED_NEGATIVE = -0.4;
 /** Weight of a question that is a complaint ("Почему я должна ждать месяц?"). */
 const RHETORICAL = -1;
 const RHETORICAL_START = new Set("почему зачем доколе сколько неужели why защо чому навіщо невже".split(" "));
@@ -174,6 +166,14 @@ export function scoreField(text: string, lex: CompiledLexicon, field: Field): Fi
   return out;
 }
 
+/**
+ * Whether one of `seqs` ends right before position `k` of `tokens` (a sentence's words, across its
+ * clause breaks: "не могу сказать, что" is one denial).
+ */
+function endsAt(tokens: Token[], k: number, seqs: string[][]): boolean {
+  return seqs.some((q) => q.length <= k && q.every((w, i) => tokens[k - q.length + i]?.w === w));
+}
+
 function scoreSentence(
   clauses: Token[][],
   punct: string,
@@ -185,20 +185,29 @@ function scoreSentence(
 ): Contribution[] {
   const excl = punct.includes("!");
   const question = !excl && punct.includes("?");
-  markNames(clauses.flat());
+  const flat = clauses.flat();
+  markNames(flat);
   const contribs: Contribution[] = [];
   let clauseIdx = 0;
   let contrastAt = -1;
   const concessiveClauses = new Set<number>();
+  const deniedClauses = new Set<number>();
+  /** Index in `flat` of the current clause's first word. */
+  let offset = 0;
   for (const tokens of clauses) {
-    // A clause may hold its own contrast word mid-way ("хорошо но дорого"): split there too.
+    // A clause may hold its own contrast word mid-way ("хорошо но дорого"), or a denial may end mid-way
+    // ("не скажу что плохо"): split there too.
     let start = 0;
     for (let k = 0; k <= tokens.length; k++) {
       const t = tokens[k];
-      const boundary = k === tokens.length || (k > start && t !== undefined && lex.contrast.has(t.w));
+      const boundary =
+        k === tokens.length ||
+        (k > start && t !== undefined && (lex.contrast.has(t.w) || endsAt(flat, offset + k, lex.denials)));
       if (!boundary) continue;
       const part = tokens.slice(start, k);
       const first = part[0]?.w;
+      // The part right after a denial ("не могу сказать, что" + "книга плохая") is denied.
+      if (endsAt(flat, offset + start, lex.denials)) deniedClauses.add(clauseIdx);
       if (first !== undefined && lex.contrast.has(first)) {
         if (clauseIdx === 0 && contribs.length === 0) {
           for (const c of prevSentence) c.reason.weight *= CONTRAST_BEFORE;
@@ -210,6 +219,7 @@ function scoreSentence(
       clauseIdx++;
       start = k;
     }
+    offset += tokens.length;
   }
   const contrastAfter = CONTRAST_AFTER_LANG[lex.lang] ?? CONTRAST_AFTER;
   const opener = clauses[0]?.[0]?.w;
@@ -226,11 +236,14 @@ function scoreSentence(
   }
   const head = clauses[0] ?? [];
   const verdict =
-    lex.lang === "en" &&
     field === "text" &&
-    VERDICT_OPENERS.some((o) => o.length <= head.length && o.every((w, i) => head[i]?.w === w));
+    lex.verdicts.some((o) => o.length <= head.length && o.every((w, i) => head[i]?.w === w));
   for (const c of contribs) {
     let f = verdict ? VERDICT : 1;
+    if (deniedClauses.has(c.clause)) {
+      f *= c.reason.weight > 0 ? DENIED_POSITIVE : DENIED_NEGATIVE;
+      c.reason.note = c.reason.note ? `${c.reason.note}, denied` : "denied";
+    }
     if (contrastAt >= 0) f *= c.clause < contrastAt ? CONTRAST_BEFORE : contrastAfter;
     if (concessiveClauses.has(c.clause)) f *= CONCESSIVE;
     if (excl) f *= EXCLAMATION;

@@ -40,8 +40,9 @@ const Pattern = z.string().refine(
 
 /**
  * How a language writes a middling (three-star) verdict: the author's own summary says "so-so", so the
- * complaints or praise around it count half. Every list is a list of patterns (see `Pattern`); most are
- * plain words and phrases, with `(a|b)` for alternatives and `?` for an optional part.
+ * complaints or praise around it count less (decide.ts). `titles` … `notUsedYet` are lists of patterns
+ * (see `Pattern`; most are plain words and phrases, with `(a|b)` for alternatives and `?` for an optional
+ * part); `phrases` and `titleWords` are words matched on their stems, as `words` are.
  */
 export const MiddlingVerdicts = z
   .object({
@@ -66,6 +67,16 @@ export const MiddlingVerdicts = z
     bounds: z.array(Pattern).default([]),
     /** A text written before the service was used ("haven't had to use it yet", "too early to tell"). */
     notUsedYet: z.array(Pattern).default([]),
+    /**
+     * Middling verdicts said anywhere in a text, as words matched on their stems rather than patterns
+     * ("неоднозначное впечатление", "на один раз", "читать можно"; `word*` for a prefix).
+     */
+    phrases: z.array(z.string()).default([]),
+    /**
+     * Words that make a short title (up to 4 words) a middling verdict when it opens with one, after any
+     * modifier ("Нормальный банк", "Самый обычный банк", "Средне"; `word*` for a prefix).
+     */
+    titleWords: z.array(z.string()).default([]),
   })
   .strict();
 export type MiddlingVerdicts = z.infer<typeof MiddlingVerdicts>;
@@ -89,6 +100,18 @@ export const LexiconFile = z
     words: z.record(z.string(), z.number()).default({}),
     /** Multi-word phrases, matched before words → weight. */
     phrases: z.record(z.string(), z.number()).default({}),
+    /**
+     * Endings of phrase words that must match as written, not on their stems, because the stem drops a
+     * meaning the phrase needs (Russian plural imperatives: "не пользуйтесь" is advice, "не пользуюсь"
+     * shares its stem). @default []
+     */
+    phraseExactEndings: z.array(z.string()).default([]),
+    /**
+     * Phrase words of at most this many letters match as written, not on their stems: the Russian stemmer
+     * cuts short words onto others ("ней" → "не", so "к ней обращаются" read as "не обращайтесь").
+     * English phrases rely on stems of short verbs ("do pretty well" → "doing pretty well"). @default 0
+     */
+    phraseExactUpTo: z.number().int().min(0).default(0),
     /** Words that flip the polarity of the next sentiment word in the same clause ("не", "not"). */
     negators: z.array(z.string()).default([]),
     /** Words that scale the next sentiment word: > 1 intensifies ("очень": 1.5), < 1 softens ("немного": 0.5). */
@@ -104,6 +127,32 @@ export const LexiconFile = z
     contrast: z.array(z.string()).default([]),
     /** Words that start a clause weighing less ("хотя", "although"). */
     concessive: z.array(z.string()).default([]),
+    /**
+     * Word sequences that deny the words after them, up to the next clause break ("не могу сказать, что …",
+     * "не скажу, что …", "это не значит, что …"; commas inside a sequence are ignored): their praise counts
+     * as half a complaint and their complaint as mild praise. @default []
+     */
+    denials: z.array(z.string()).default([]),
+    /**
+     * Openings of a sentence that is the author's overall verdict ("Overall, …", "В общем, …", "Итог: …"):
+     * it weighs as much as a title-like summary. @default []
+     */
+    verdicts: z.array(z.string()).default([]),
+    /**
+     * A grade stated in the text ("3 из 5", "6/10", "оценка 4", "поставила 2") is the author's own rating:
+     * `outOf` are the words between a grade and its scale ("из"; "3/5" needs none), `words` those
+     * before a bare grade out of 5 or 10 ("оценка*", "постав*"; `word*` for prefixes). Without it no
+     * grade is read. @default undefined
+     */
+    grade: z
+      .object({
+        outOf: z.array(z.string()).default([]),
+        words: z.array(z.string()).default([]),
+        /** Words that may follow a grade ("3 из 5 баллов"); any other lower-case word after it makes it a count ("5 из 10 клиентов"). */
+        units: z.array(z.string()).default([]),
+      })
+      .strict()
+      .optional(),
     /** Site headings stripped before scoring ("Достоинства", "Pros"), matched as `Heading:` at a line start. */
     headings: z.array(z.string()).default([]),
     /** Frequent function words that tell this language apart from its neighbours (language detection). */
